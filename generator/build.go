@@ -1,0 +1,107 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/link"
+	"github.com/glossdev/gloss/generator/markdown"
+	"github.com/glossdev/gloss/generator/output"
+	"github.com/glossdev/gloss/generator/render"
+	"github.com/glossdev/gloss/generator/theme"
+)
+
+// Result describes a finished build or check.
+type Result struct {
+	// Pages is the number of HTML pages, Files the number of files written
+	// (pages, assets and the marker).
+	Pages, Files int
+	Duration     time.Duration
+	// Warnings are problems that did not fail the build, sorted.
+	Warnings []diag.Diagnostic
+}
+
+// Build builds the site in the folder src. Content problems are returned
+// together as a *diag.Errors; other errors (unwritable output, interrupted
+// builds) are returned as they are. When Build fails, the previous output
+// folder is left as it was.
+func Build(ctx context.Context, src string, opts ...Option) (*Result, error) {
+	start := time.Now()
+	o, closeFS, err := newOptions(src, opts)
+	if err != nil {
+		return nil, fmt.Errorf("site folder %s: %w", src, err)
+	}
+	defer closeFS()
+	if err := output.Check(o.out, src); err != nil {
+		return nil, err
+	}
+	diags := &diag.List{}
+	site, r := prepare(o, diags)
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	w, err := output.Begin(o.out)
+	if err != nil {
+		return nil, err
+	}
+	if o.failErr != nil {
+		w.WithFailingWrites(o.failAt, o.failErr)
+	}
+	emit := func(name string, data []byte) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return w.Write(name, data)
+	}
+	if err := r.Render(site, emit, diags); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	if err := diags.Err(); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	if err := w.Commit(); err != nil {
+		return nil, err
+	}
+	return &Result{
+		Pages:    len(r.Pages(site)),
+		Files:    w.Files() + 1,
+		Duration: time.Since(start),
+		Warnings: diags.Warnings(),
+	}, nil
+}
+
+// prepare runs the load and link stages and readies the renderer. Problems
+// go to diags; the results are nil when the site cannot be rendered.
+func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
+	th := theme.New(o.siteFS, o.defaults)
+	tplFiles, err := th.Files(theme.TemplatesDir)
+	if err != nil {
+		diags.Add(diag.Diagnostic{Path: theme.TemplatesDir, Msg: "cannot read: " + err.Error()})
+	}
+	assetFiles, err := th.Files(theme.AssetsDir)
+	if err != nil {
+		diags.Add(diag.Diagnostic{Path: theme.AssetsDir, Msg: "cannot read: " + err.Error()})
+	}
+	tpls := render.ParseTemplates(tplFiles, diags)
+
+	loaded := content.Load(o.siteFS, content.Options{BaseURL: o.baseURL, Drafts: o.drafts}, diags)
+	if loaded.Config == nil || tpls == nil {
+		return nil, nil
+	}
+	conv := markdown.New(markdown.WithUnsafeHTML(loaded.Config.UnsafeHTML))
+	site := link.Link(loaded, conv, diags)
+	return site, &render.Renderer{Templates: tpls, Assets: render.NewAssets(assetFiles)}
+}

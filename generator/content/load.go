@@ -1,0 +1,227 @@
+package content
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/glossdev/gloss/generator/config"
+	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/frontmatter"
+	"github.com/glossdev/gloss/generator/internal/par"
+	"go.yaml.in/yaml/v3"
+)
+
+// Options tune loading.
+type Options struct {
+	// BaseURL, when set, overrides site.yaml's baseURL.
+	BaseURL string
+	// Drafts includes articles marked draft: true.
+	Drafts bool
+}
+
+// Load reads the site in fsys (the site folder). Every problem found goes to
+// diags; the returned Site holds what could be read, and is only fit to
+// build when diags has no errors.
+func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
+	site := &Site{Config: config.Load(fsys, opts.BaseURL, diags)}
+	articlePaths := listMarkdown(fsys, ArticlesDir, diags)
+	entryPaths := listMarkdown(fsys, GlossaryDir, diags)
+
+	articles := make([]*Article, len(articlePaths))
+	entries := make([]*Entry, len(entryPaths))
+	par.For(len(articlePaths)+len(entryPaths), func(i int) {
+		if i < len(articlePaths) {
+			articles[i] = loadArticle(fsys, articlePaths[i], diags)
+		} else {
+			entries[i-len(articlePaths)] = loadEntry(fsys, entryPaths[i-len(articlePaths)], diags)
+		}
+	})
+
+	site.Articles = checkArticles(articles, opts.Drafts, diags)
+	site.Entries = checkEntries(entries, diags)
+	return site
+}
+
+// listMarkdown lists the .md files below dir, sorted. Hidden files and
+// folders (editor lock files, .git) are skipped; a missing dir is no error.
+func listMarkdown(fsys fs.FS, dir string, diags *diag.List) []string {
+	var paths []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			diags.Add(diag.Diagnostic{Path: p, Msg: "cannot read: " + pathErrText(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && path.Ext(name) == ".md" {
+			if d.Type()&fs.ModeSymlink != 0 {
+				diags.Warnf(p, 0, 0, "skipped: symbolic links are not followed")
+				return nil
+			}
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Add(diag.Diagnostic{Path: dir, Msg: "cannot read: " + pathErrText(err)})
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+// readFile reads and normalizes one content file and splits off its front
+// matter. It returns ok=false after reporting why the file cannot be used.
+func readFile(fsys fs.FS, p string, diags *diag.List) (File, *frontmatter.Decoder, *yaml.Node, bool) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		diags.Add(diag.Diagnostic{Path: p, Msg: "cannot read: " + pathErrText(err)})
+		return File{}, nil, nil, false
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		diags.Add(diag.Diagnostic{Path: p, Msg: "cannot read: " + pathErrText(err)})
+		return File{}, nil, nil, false
+	}
+	if len(src) > MaxFileSize {
+		diags.Add(diag.Diagnostic{Path: p, Msg: fmt.Sprintf("the file is larger than the limit of %d MiB", MaxFileSize>>20),
+			Hint: "split it into several articles"})
+		return File{}, nil, nil, false
+	}
+	src, ok := normalize(p, src, diags)
+	if !ok {
+		return File{}, nil, nil, false
+	}
+	file := File{Path: p, Source: src, Lines: diag.NewLines(src)}
+	block, err := frontmatter.Split(src)
+	if err != nil {
+		hint := "start the file with a line ---, then YAML keys, then a line ---"
+		if len(src) == 0 {
+			diags.Add(diag.Diagnostic{Path: p, Line: 1, Col: 1, Msg: "the file is empty", Hint: hint})
+		} else {
+			diags.Add(diag.Diagnostic{Path: p, Line: 1, Col: 1, Msg: err.Error(), Hint: hint})
+		}
+		return File{}, nil, nil, false
+	}
+	file.BodyOffset = block.BodyOffset
+	root, d := frontmatter.Parse(p, block, diags)
+	if root == nil {
+		return File{}, nil, nil, false
+	}
+	return file, d, root, true
+}
+
+func loadArticle(fsys fs.FS, p string, diags *diag.List) *Article {
+	f, d, root, ok := readFile(fsys, p, diags)
+	if !ok {
+		return nil
+	}
+	return decodeArticle(f, root, d)
+}
+
+func loadEntry(fsys fs.FS, p string, diags *diag.List) *Entry {
+	f, d, root, ok := readFile(fsys, p, diags)
+	if !ok {
+		return nil
+	}
+	e := decodeEntry(f, root, d)
+	if e != nil && (!ValidID(e.ID) || Reserved(e.ID)) {
+		diags.Add(diagAt(p, 1, 1, fmt.Sprintf("the file name gives the id %q, which is not valid (lower-case letters, digits and single hyphens, not a reserved name)", e.ID),
+			fmt.Sprintf("rename the file to %s.md", orPlaceholder(Suggest(e.ID), "my-entry"))))
+		return nil
+	}
+	return e
+}
+
+// checkArticles drops drafts (unless wanted) and unusable articles, reports
+// slugs used twice, and sorts newest first.
+func checkArticles(all []*Article, drafts bool, diags *diag.List) []*Article {
+	var out []*Article
+	bySlug := map[string]*Article{}
+	for _, a := range all {
+		if a == nil || (a.Draft && !drafts) {
+			continue
+		}
+		if prev, dup := bySlug[a.Slug]; dup {
+			diags.Add(diagAt(a.Path, 1, 1, fmt.Sprintf("slug %q is already used by %s", a.Slug, prev.Path),
+				"two articles would be written to the same URL; set a different slug"))
+			continue
+		}
+		bySlug[a.Slug] = a
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(a, b *Article) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug))
+	})
+	return out
+}
+
+// checkEntries reports ids used twice and sorts by id.
+func checkEntries(all []*Entry, diags *diag.List) []*Entry {
+	var out []*Entry
+	byID := map[string]*Entry{}
+	for _, e := range all {
+		if e == nil {
+			continue
+		}
+		if prev, dup := byID[e.ID]; dup {
+			diags.Add(diagAt(e.Path, 1, 1, fmt.Sprintf("glossary id %q is already used by %s", e.ID, prev.Path),
+				"entry ids come from file names and must be unique across all folders of content/glossary"))
+			continue
+		}
+		byID[e.ID] = e
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b *Entry) int { return cmp.Compare(a.ID, b.ID) })
+	for _, e := range out {
+		for _, r := range e.Related {
+			if _, ok := byID[r.ID]; !ok {
+				diags.Add(diag.Diagnostic{Path: e.Path, Line: r.Pos.Line, Col: r.Pos.Col,
+					Msg: fmt.Sprintf("related: no glossary entry %q", r.ID), Hint: suggestID(r.ID, byID)})
+			} else if r.ID == e.ID {
+				diags.Add(diag.Diagnostic{Path: e.Path, Line: r.Pos.Line, Col: r.Pos.Col,
+					Msg: "related: an entry cannot be related to itself"})
+			}
+		}
+	}
+	return out
+}
+
+func suggestID(id string, byID map[string]*Entry) string {
+	for _, cand := range slices.Sorted(maps.Keys(byID)) {
+		if strings.Contains(cand, id) || strings.Contains(id, cand) {
+			return fmt.Sprintf("did you mean %q?", cand)
+		}
+	}
+	return "entry ids are the file names in content/glossary, without .md"
+}
+
+func diagAt(p string, line, col int, msg, hint string) diag.Diagnostic {
+	return diag.Diagnostic{Path: p, Line: line, Col: col, Msg: msg, Hint: hint}
+}
+
+func pathErrText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,76 @@
+// Package generator builds a gloss site: a folder of Markdown explainers and
+// a glossary of people, places, organizations and events, written out as a
+// cross-linked static site.
+//
+// A build runs four stages, each its own package, with data flowing one way:
+//
+//	content (load)  → read site.yaml, articles and entries; check front matter
+//	link            → convert Markdown, resolve links, mentions and notes; build the site graph
+//	render          → execute the templates for every page
+//	output (write)  → write into a temporary folder and swap it in whole
+//
+// Every content problem is collected as a diag.Diagnostic; a build with
+// errors writes nothing.
+package generator
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Option configures a build.
+type Option func(*options)
+
+type options struct {
+	out      string
+	baseURL  string
+	drafts   bool
+	defaults fs.FS
+	siteFS   fs.FS
+	failAt   int64
+	failErr  error
+}
+
+// WithOutput sets the output folder. The default is "public" inside the site
+// folder.
+func WithOutput(dir string) Option { return func(o *options) { o.out = dir } }
+
+// WithBaseURL overrides site.yaml's baseURL.
+func WithBaseURL(u string) Option { return func(o *options) { o.baseURL = u } }
+
+// WithDrafts includes articles marked draft: true.
+func WithDrafts(on bool) Option { return func(o *options) { o.drafts = on } }
+
+// WithDefaults sets the built-in theme: a file system holding templates/ and
+// assets/ folders that a site's own folders override file by file.
+func WithDefaults(fsys fs.FS) Option { return func(o *options) { o.defaults = fsys } }
+
+// WithSiteFS reads the site from fsys instead of the site folder on disk;
+// the site folder is still where the default output folder goes.
+func WithSiteFS(fsys fs.FS) Option { return func(o *options) { o.siteFS = fsys } }
+
+// withFailingWrites makes writes after the first n fail; for tests.
+func withFailingWrites(n int64, err error) Option {
+	return func(o *options) { o.failAt, o.failErr = n, err }
+}
+
+func newOptions(src string, opts []Option) (*options, func(), error) {
+	o := &options{}
+	for _, opt := range opts {
+		opt(o)
+	}
+	if o.out == "" {
+		o.out = filepath.Join(src, "public")
+	}
+	closeFS := func() {}
+	if o.siteFS == nil {
+		root, err := os.OpenRoot(src)
+		if err != nil {
+			return nil, nil, err
+		}
+		o.siteFS = root.FS()
+		closeFS = func() { root.Close() }
+	}
+	return o, closeFS, nil
+}

@@ -1,0 +1,174 @@
+// Package markdown converts the Markdown body of one article or entry into
+// HTML with one shared goldmark instance. Per-document work (resolving links,
+// linking glossary mentions, anchoring annotations) is done by AST
+// transformers that find their document's state in the parser context.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/diag"
+	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Converter turns Markdown documents into HTML. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// Option configures a Converter.
+type Option func(*config)
+
+type config struct {
+	unsafeHTML   bool
+	transformers []util.PrioritizedValue
+	renderers    []util.PrioritizedValue
+}
+
+// WithUnsafeHTML lets raw HTML in Markdown through to the output. Off by
+// default: raw HTML is then left out of the page.
+func WithUnsafeHTML(on bool) Option { return func(c *config) { c.unsafeHTML = on } }
+
+// WithTransformer adds an AST transformer that runs after gloss's own link
+// resolution. Lower priorities run first.
+func WithTransformer(t parser.ASTTransformer, priority int) Option {
+	return func(c *config) { c.transformers = append(c.transformers, util.Prioritized(t, priority)) }
+}
+
+// WithNodeRenderer adds a renderer for node kinds that transformers create.
+func WithNodeRenderer(r renderer.NodeRenderer, priority int) Option {
+	return func(c *config) { c.renderers = append(c.renderers, util.Prioritized(r, priority)) }
+}
+
+// Typographic replacements, written as characters rather than entities so
+// that the plain text of a document is what readers see.
+var typography = map[extension.TypographicPunctuation]string{
+	extension.LeftSingleQuote:  "‘",
+	extension.RightSingleQuote: "’",
+	extension.LeftDoubleQuote:  "“",
+	extension.RightDoubleQuote: "”",
+	extension.EnDash:           "–",
+	extension.EmDash:           "—",
+	extension.Ellipsis:         "…",
+	extension.LeftAngleQuote:   "«",
+	extension.RightAngleQuote:  "»",
+	extension.Apostrophe:       "’",
+}
+
+// New returns a Converter.
+func New(opts ...Option) *Converter {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	subs := map[extension.TypographicPunctuation][]byte{}
+	for k, v := range typography {
+		subs[k] = []byte(v)
+	}
+	rendererOpts := []renderer.Option{html.WithXHTML()}
+	if c.unsafeHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	transformers := append([]util.PrioritizedValue{util.Prioritized(linkResolver{}, 100)}, c.transformers...)
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			meta.Meta,
+			extension.GFM,
+			extension.Footnote,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(subs)),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(transformers...),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(c.renderers...)),
+	)
+	return &Converter{md: md}
+}
+
+// Resolver tells the link transformer what the site holds.
+type Resolver interface {
+	// ArticlePage returns the page path of the article whose source file is
+	// at the site-relative path p, and its heading ids.
+	ArticlePage(p string) (page string, ok bool)
+	// Entry returns the glossary entry with the given id.
+	Entry(id string) (*content.Entry, bool)
+}
+
+// Doc is one document to convert, and what converting it found.
+type Doc struct {
+	// File is the content file; its BodyOffset marks the Markdown.
+	File content.File
+	// Page is the site path of the page the HTML goes into; links in the
+	// HTML are relative to it.
+	Page string
+	// Site resolves links to other content.
+	Site Resolver
+	// Diags receives problems at their place in File.
+	Diags *diag.List
+	// State holds the per-document state of added transformers, by key.
+	State map[any]any
+
+	// Headings are the document's headings, filled in by Convert.
+	Headings []Heading
+	// Refs are the explicit glossary references [text](glossary:id), in
+	// document order, filled in by Convert.
+	Refs []Ref
+}
+
+// Heading is a heading of a document.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Ref is an explicit reference to a glossary entry in a document.
+type Ref struct {
+	Entry  *content.Entry
+	Offset int // byte offset in the file
+	Link   *ast.Link
+}
+
+var docKey = parser.NewContextKey()
+
+// DocOf returns the Doc a transformer works on.
+func DocOf(pc parser.Context) *Doc {
+	d, _ := pc.Get(docKey).(*Doc)
+	return d
+}
+
+// Convert parses and renders doc's file, returning the body HTML.
+func (c *Converter) Convert(doc *Doc) ([]byte, error) {
+	pc := parser.NewContext()
+	pc.Set(docKey, doc)
+	src := doc.File.Source
+	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	if _, err := meta.TryGet(pc); err != nil {
+		// The loader validates front matter first, so this is a bug in the
+		// two YAML readers disagreeing; never let the YAML reach the page.
+		return nil, fmt.Errorf("%s: front matter: %w", doc.File.Path, err)
+	}
+	if first := root.FirstChild(); first != nil && first.Kind() == ast.KindTextBlock && doc.File.BodyOffset > 0 {
+		if l := first.Lines(); l.Len() > 0 && l.At(0).Start < doc.File.BodyOffset {
+			root.RemoveChild(root, first)
+		}
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(src) * 3 / 2)
+	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
+		return nil, fmt.Errorf("%s: render: %w", doc.File.Path, err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,117 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/theme"
+)
+
+// Page templates every theme provides; each defines the "content" block (and
+// may define "head") of the base layout.
+var pageTemplates = []string{"index.html", "article.html", "entry.html", "glossary.html", "404.html"}
+
+// Templates are a theme's parsed page templates.
+type Templates struct {
+	pages map[string]*template.Template
+	// paths maps template file names to their paths for messages.
+	paths map[string]string
+}
+
+// ParseTemplates parses base.html and partials/*.html with each page
+// template. Problems are reported to diags at their file and line.
+func ParseTemplates(files []theme.File, diags *diag.List) *Templates {
+	t := &Templates{pages: map[string]*template.Template{}, paths: map[string]string{}}
+	byName := map[string]theme.File{}
+	for _, f := range files {
+		byName[f.Name] = f
+		t.paths[f.Name] = f.Path
+	}
+	root := template.New("").Funcs(funcs)
+	var shared []theme.File
+	if base, ok := byName["base.html"]; ok {
+		shared = append(shared, base)
+	} else {
+		diags.Add(diag.Diagnostic{Path: "templates/base.html", Msg: "missing base layout"})
+		return nil
+	}
+	for _, f := range files {
+		if strings.HasPrefix(f.Name, "partials/") && path.Ext(f.Name) == ".html" {
+			shared = append(shared, f)
+		}
+	}
+	ok := true
+	for _, f := range shared {
+		if _, err := root.New(f.Name).Parse(string(f.Data)); err != nil {
+			t.report(err, diags)
+			ok = false
+		}
+	}
+	if !ok {
+		return nil
+	}
+	for _, name := range pageTemplates {
+		f, found := byName[name]
+		if !found {
+			diags.Add(diag.Diagnostic{Path: "templates/" + name, Msg: "missing page template"})
+			ok = false
+			continue
+		}
+		clone := template.Must(root.Clone())
+		if _, err := clone.New(name).Parse(string(f.Data)); err != nil {
+			t.report(err, diags)
+			ok = false
+			continue
+		}
+		t.pages[name] = clone
+	}
+	if !ok {
+		return nil
+	}
+	return t
+}
+
+// templateErr matches the place html/template gives in its errors:
+// "template: article.html:12:5: ..." or "template: article.html:12: ...".
+var templateErr = regexp.MustCompile(`template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)`)
+
+// report turns a template error into a diagnostic at the template's file.
+func (t *Templates) report(err error, diags *diag.List) {
+	diags.Add(t.diagnostic(err))
+}
+
+func (t *Templates) diagnostic(err error) diag.Diagnostic {
+	msg := err.Error()
+	var te *template.Error
+	if errors.As(err, &te) && te.Name != "" {
+		return diag.Diagnostic{Path: t.pathOf(te.Name), Line: te.Line, Msg: te.Description}
+	}
+	if m := templateErr.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		return diag.Diagnostic{Path: t.pathOf(m[1]), Line: line, Col: col, Msg: strings.TrimSpace(m[4])}
+	}
+	return diag.Diagnostic{Path: "templates", Msg: msg}
+}
+
+func (t *Templates) pathOf(name string) string {
+	if p, ok := t.paths[name]; ok {
+		return p
+	}
+	return "templates/" + name
+}
+
+// Execute runs the page template name with data.
+func (t *Templates) Execute(w interface{ Write([]byte) (int, error) }, name string, data any) error {
+	tpl, ok := t.pages[name]
+	if !ok {
+		return fmt.Errorf("no template %s", name)
+	}
+	return tpl.ExecuteTemplate(w, "base.html", data)
+}
