@@ -33,7 +33,9 @@ func Parse(path string, b Block, diags *diag.List) (*yaml.Node, *Decoder) {
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		// Empty front matter: the caller reports missing required fields.
-		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, d
+		// Empty front matter: the caller reports missing required fields at
+		// the opening line.
+		return &yaml.Node{Kind: yaml.MappingNode, Line: 0, Column: 1}, d
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
@@ -51,6 +53,11 @@ func (d *Decoder) syntaxError(src []byte, err error) {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		// yaml.v3 counts lines from 0 in parser errors (which point at the
+		// start of the unfinished construct) and from 1 in scanner errors.
+		if isParserError(msg) {
+			line++
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
@@ -63,6 +70,26 @@ func (d *Decoder) syntaxError(src []byte, err error) {
 	}
 	d.Diags.Add(diag.Diagnostic{Path: d.Path, Line: line + d.LineOffset, Col: 1,
 		Msg: "invalid YAML in front matter: " + msg, Hint: hint})
+}
+
+// parserErrors are the yaml.v3 parser's messages (as opposed to its
+// scanner's), whose line numbers are 0-based.
+var parserErrors = []string{
+	"did not find expected <document start>",
+	"did not find expected node content",
+	"did not find expected key",
+	"did not find expected '-' indicator",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+}
+
+func isParserError(msg string) bool {
+	for _, p := range parserErrors {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // Errorf reports an error at node n.
@@ -83,14 +110,15 @@ type Fields map[string]func(key, val *yaml.Node)
 // Mapping checks that n is a mapping whose keys are all in fields, reports
 // unknown and duplicate keys (with a suggestion for near misses), and calls the
 // field's function for every known key with a non-null value. It returns the
-// keys that were present (null values excluded), or nil when n is not a
-// mapping. what names the mapping in messages ("front matter", "annotation").
+// value nodes of the keys that were present (null values excluded), or nil
+// when n is not a mapping. what names the mapping in messages ("front matter", "annotation").
 func (d *Decoder) Mapping(n *yaml.Node, what string, fields Fields) map[string]*yaml.Node {
 	if n.Kind != yaml.MappingNode {
 		d.Errorf(n, "%s must be a mapping of keys to values, got %s", what, describe(n))
 		return nil
 	}
 	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	present := make(map[string]*yaml.Node, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -113,20 +141,14 @@ func (d *Decoder) Mapping(n *yaml.Node, what string, fields Fields) map[string]*
 		}
 		if v.Kind == yaml.AliasNode || v.Anchor != "" {
 			d.Errorf(v, "YAML anchors and aliases are not supported in front matter")
+			present[k.Value] = v // present, though unusable: no "missing" error too
 			continue
 		}
 		if isNull(v) {
-			delete(seen, k.Value)
-			seen[k.Value] = nil
 			continue
 		}
+		present[k.Value] = v
 		fn(k, v)
-	}
-	present := make(map[string]*yaml.Node, len(seen))
-	for k, v := range seen {
-		if v != nil {
-			present[k] = v
-		}
 	}
 	return present
 }

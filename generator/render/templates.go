@@ -95,6 +95,9 @@ func (t *Templates) diagnostic(err error) diag.Diagnostic {
 	if m := templateErr.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
+		if m[3] != "" {
+			col++ // text/template counts columns from 0
+		}
 		return diag.Diagnostic{Path: t.pathOf(m[1]), Line: line, Col: col, Msg: strings.TrimSpace(m[4])}
 	}
 	return diag.Diagnostic{Path: "templates", Msg: msg}
