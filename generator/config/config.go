@@ -2,6 +2,7 @@
 package config
 
 import (
+	"bytes"
 	"io/fs"
 	"net/url"
 	"strings"
@@ -48,7 +49,7 @@ func Load(fsys fs.FS, baseURL string, diags *diag.List) *Site {
 			Hint: "a site folder holds content/site.yaml with at least title and baseURL"})
 		return nil
 	}
-	src = []byte(strings.ReplaceAll(strings.TrimPrefix(string(src), "\uFEFF"), "\r\n", "\n"))
+	src = frontmatter.NormalizeNewlines(bytes.TrimPrefix(src, []byte("\uFEFF")))
 	root, d := frontmatter.Parse(Path, frontmatter.Block{YAML: src, Line: 1}, diags)
 	if root == nil {
 		return nil

@@ -6,18 +6,18 @@ import (
 	"unicode/utf8"
 
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/frontmatter"
 )
 
 // MaxFileSize is the largest content file gloss reads.
 const MaxFileSize = 8 << 20
 
-// normalize removes a byte-order mark and turns CRLF line endings into LF. It
+// normalize removes a byte-order mark and turns CRLF and lone CR line
+// endings into LF, as YAML and CommonMark both read them as line ends. It
 // reports invalid UTF-8 and NUL bytes at their place and returns ok=false.
 func normalize(path string, src []byte, diags *diag.List) ([]byte, bool) {
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
-	if bytes.Contains(src, []byte("\r\n")) {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	}
+	src = frontmatter.NormalizeNewlines(src)
 	ok := true
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		line, col := diag.NewLines(src).Position(i)

@@ -63,6 +63,8 @@ func (d *Decoder) syntaxError(src []byte, err error) {
 	}
 	hint := ""
 	lines := strings.Split(string(src), "\n")
+	// libyaml also breaks lines at NEL, LS and PS; never point past the block.
+	line = max(1, min(line, len(lines)))
 	if line >= 1 && line <= len(lines) && strings.HasPrefix(strings.TrimLeft(lines[line-1], " "), "\t") {
 		hint = "YAML does not allow tabs for indentation; indent with spaces"
 	} else if strings.Contains(msg, "tab") {

@@ -64,3 +64,12 @@ func cutLine(b []byte) (line, rest []byte, found bool) {
 func isFence(line []byte) bool {
 	return string(bytes.TrimRight(line, " \t")) == "---"
 }
+
+// NormalizeNewlines turns CRLF and lone CR line endings into LF.
+func NormalizeNewlines(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+}
