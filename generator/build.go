@@ -8,7 +8,6 @@ import (
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/link"
-	"github.com/glossdev/gloss/generator/markdown"
 	"github.com/glossdev/gloss/generator/output"
 	"github.com/glossdev/gloss/generator/render"
 	"github.com/glossdev/gloss/generator/theme"
@@ -101,7 +100,6 @@ func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
 	if loaded.Config == nil || tpls == nil {
 		return nil, nil
 	}
-	conv := markdown.New(markdown.WithUnsafeHTML(loaded.Config.UnsafeHTML))
-	site := link.Link(loaded, conv, diags)
+	site := link.Link(loaded, diags)
 	return site, &render.Renderer{Templates: tpls, Assets: render.NewAssets(assetFiles)}
 }

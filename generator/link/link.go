@@ -12,6 +12,7 @@ import (
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/internal/par"
 	"github.com/glossdev/gloss/generator/markdown"
+	"github.com/glossdev/gloss/generator/mention"
 	"github.com/glossdev/gloss/generator/urls"
 )
 
@@ -38,6 +39,12 @@ type Article struct {
 	// Body is the article's HTML.
 	Body     template.HTML
 	Headings []markdown.Heading
+	// Mentions are the article's mentions of entries, in document order.
+	Mentions []mention.Mention
+	// Entries are the entries the article mentions, in order of first mention.
+	Entries []*Entry
+	// Related are other articles that mention the most of the same entries.
+	Related []*Article
 }
 
 // Entry is a glossary entry with its body converted and its backlinks.
@@ -47,14 +54,29 @@ type Entry struct {
 	Page string
 	// Body is the entry's longer text as HTML.
 	Body template.HTML
-	// Related lists the entries named in the entry's related field.
+	// Appearances are the articles that mention the entry, newest first.
+	Appearances []Appearance
+	// Related lists the entries named in the entry's related field, then
+	// those most often mentioned in the same articles.
 	Related []*Entry
 }
 
+// Appearance is one article's mentions of an entry.
+type Appearance struct {
+	Article  *Article
+	Mentions []mention.Mention
+}
+
 // Link runs the link stage over a loaded site. Problems go to diags.
-func Link(site *content.Site, conv *markdown.Converter, diags *diag.List) *Site {
+func Link(site *content.Site, diags *diag.List) *Site {
 	s := &Site{Config: site.Config}
-	r := &resolver{articles: map[string]string{}, entries: map[string]*content.Entry{}}
+	matcher := mention.NewMatcher(site.Entries, diags)
+	conv := markdown.New(
+		markdown.WithUnsafeHTML(site.Config.UnsafeHTML),
+		markdown.WithTransformer(mention.NewTransformer(matcher), 200),
+		markdown.WithNodeRenderer(mention.Renderer{}, 100),
+	)
+	r := &resolver{articles: map[string]string{}}
 	byID := map[string]*Entry{}
 	for _, a := range site.Articles {
 		la := &Article{Article: a, Page: urls.Article(a.Slug)}
@@ -64,15 +86,7 @@ func Link(site *content.Site, conv *markdown.Converter, diags *diag.List) *Site 
 	for _, e := range site.Entries {
 		le := &Entry{Entry: e, Page: urls.Entry(e.ID)}
 		s.Entries = append(s.Entries, le)
-		r.entries[e.ID] = e
 		byID[e.ID] = le
-	}
-	for _, e := range s.Entries {
-		for _, ref := range e.Entry.Related {
-			if rel, ok := byID[ref.ID]; ok && rel != e {
-				e.Related = append(e.Related, rel)
-			}
-		}
 	}
 
 	n := len(s.Articles) + len(s.Entries)
@@ -80,14 +94,23 @@ func Link(site *content.Site, conv *markdown.Converter, diags *diag.List) *Site 
 		if i < len(s.Articles) {
 			a := s.Articles[i]
 			doc := &markdown.Doc{File: a.File, Page: a.Page, Site: r, Diags: diags}
+			policy := site.Config.Autolink
+			if a.Autolink != "" {
+				policy = a.Autolink
+			}
+			found := mention.Prepare(doc, mention.Options{Policy: policy})
 			a.Body = convert(conv, doc, diags)
 			a.Headings = doc.Headings
+			a.Mentions = found.Mentions
 			return
 		}
 		e := s.Entries[i-len(s.Articles)]
 		doc := &markdown.Doc{File: e.File, Page: e.Page, Site: r, Diags: diags}
+		mention.Prepare(doc, mention.Options{Policy: config.AutolinkFirst, Self: e.ID})
 		e.Body = convert(conv, doc, diags)
 	})
+	buildGraph(s, byID)
+	warnUnused(s, diags)
 	s.Kinds = groupByKind(s.Entries)
 	return s
 }
@@ -105,15 +128,9 @@ func convert(conv *markdown.Converter, doc *markdown.Doc, diags *diag.List) temp
 
 type resolver struct {
 	articles map[string]string
-	entries  map[string]*content.Entry
 }
 
 func (r *resolver) ArticlePage(p string) (string, bool) {
 	page, ok := r.articles[p]
 	return page, ok
-}
-
-func (r *resolver) Entry(id string) (*content.Entry, bool) {
-	e, ok := r.entries[id]
-	return e, ok
 }

@@ -18,8 +18,7 @@ import (
 const GlossaryScheme = "glossary:"
 
 // linkResolver rewrites links to other Markdown files into the URLs of their
-// pages and explicit glossary references into entry URLs, reports links that
-// lead nowhere, and records headings.
+// pages, reports links that lead nowhere, and records headings.
 type linkResolver struct{}
 
 func (linkResolver) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
@@ -46,16 +45,8 @@ func (linkResolver) Transform(root *ast.Document, reader text.Reader, pc parser.
 
 func (doc *Doc) resolveLink(n *ast.Link, src []byte) {
 	dest := string(n.Destination)
-	if id, ok := strings.CutPrefix(dest, GlossaryScheme); ok {
-		e, found := doc.Site.Entry(id)
-		if !found {
-			doc.errorAt(NodeOffset(n, src), fmt.Sprintf("explicit reference to unknown glossary entry %q", id),
-				"entry ids are the file names in content/glossary, without .md")
-			return
-		}
-		n.Destination = []byte(urls.Rel(doc.Page, urls.Entry(e.ID)))
-		doc.Refs = append(doc.Refs, Ref{Entry: e, Offset: NodeOffset(n, src), Link: n})
-		return
+	if strings.HasPrefix(dest, GlossaryScheme) {
+		return // the mention transformer handles explicit references
 	}
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
@@ -99,7 +90,7 @@ func NodeOffset(n ast.Node, src []byte) int {
 		if off := NodeOffset(c, src); off >= 0 {
 			if n.Kind() == ast.KindLink || n.Kind() == ast.KindImage {
 				// Step back over "[" or "![" when the source shows them.
-				for off > 0 && (src[off-1] == '[' || src[off-1] == '!') {
+				for off > 0 && off <= len(src) && (src[off-1] == '[' || src[off-1] == '!') {
 					off--
 				}
 			}

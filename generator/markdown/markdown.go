@@ -102,8 +102,6 @@ type Resolver interface {
 	// ArticlePage returns the page path of the article whose source file is
 	// at the site-relative path p, and its heading ids.
 	ArticlePage(p string) (page string, ok bool)
-	// Entry returns the glossary entry with the given id.
-	Entry(id string) (*content.Entry, bool)
 }
 
 // Doc is one document to convert, and what converting it found.
@@ -122,9 +120,6 @@ type Doc struct {
 
 	// Headings are the document's headings, filled in by Convert.
 	Headings []Heading
-	// Refs are the explicit glossary references [text](glossary:id), in
-	// document order, filled in by Convert.
-	Refs []Ref
 }
 
 // Heading is a heading of a document.
@@ -132,13 +127,6 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
-}
-
-// Ref is an explicit reference to a glossary entry in a document.
-type Ref struct {
-	Entry  *content.Entry
-	Offset int // byte offset in the file
-	Link   *ast.Link
 }
 
 var docKey = parser.NewContextKey()

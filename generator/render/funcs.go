@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"strings"
 	"time"
+
+	"github.com/glossdev/gloss/generator/mention"
 )
 
 // funcs are the functions templates may call besides a page's methods.
@@ -18,6 +20,7 @@ var funcs = template.FuncMap{
 	"coord":      formatCoordinates,
 	"lower":      strings.ToLower,
 	"dict":       dict,
+	"cardID":     mention.CardID,
 }
 
 // dict builds a map from alternating keys and values, for passing several

@@ -1,0 +1,134 @@
+package link
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/glossdev/gloss/generator/diag"
+)
+
+// Limits that keep the graph linear in the size of the site.
+const (
+	maxRelatedEntries  = 6
+	maxRelatedArticles = 4
+	// maxCandidates bounds how many articles of one entry are considered
+	// when looking for related articles, so that an entry mentioned in
+	// every article does not make the search quadratic.
+	maxCandidates = 200
+)
+
+// buildGraph fills in each article's entries and related articles, and each
+// entry's appearances and related entries.
+func buildGraph(s *Site, byID map[string]*Entry) {
+	// Articles are newest first, so appearances come out newest first.
+	for _, a := range s.Articles {
+		seen := map[string]int{} // entry id → index in this article's appearances
+		var apps []*Appearance
+		for _, m := range a.Mentions {
+			e := byID[m.Entry.ID]
+			i, ok := seen[e.ID]
+			if !ok {
+				i = len(apps)
+				seen[e.ID] = i
+				apps = append(apps, &Appearance{Article: a})
+				a.Entries = append(a.Entries, e)
+			}
+			apps[i].Mentions = append(apps[i].Mentions, m)
+		}
+		for i, e := range a.Entries {
+			e.Appearances = append(e.Appearances, *apps[i])
+		}
+	}
+	relatedEntries(s, byID)
+	relatedArticles(s)
+}
+
+// relatedEntries lists an entry's declared related entries, then the entries
+// mentioned in the most of the same articles.
+func relatedEntries(s *Site, byID map[string]*Entry) {
+	for _, e := range s.Entries {
+		added := map[*Entry]bool{e: true}
+		for _, ref := range e.Entry.Related {
+			if r, ok := byID[ref.ID]; ok && !added[r] {
+				e.Related = append(e.Related, r)
+				added[r] = true
+			}
+		}
+		shared := map[*Entry]int{}
+		for _, app := range e.Appearances {
+			for _, other := range app.Article.Entries {
+				if !added[other] {
+					shared[other]++
+				}
+			}
+		}
+		cands := make([]*Entry, 0, len(shared))
+		for c := range shared {
+			cands = append(cands, c)
+		}
+		slices.SortFunc(cands, func(a, b *Entry) int {
+			return cmp.Or(cmp.Compare(shared[b], shared[a]), cmp.Compare(a.ID, b.ID))
+		})
+		for _, c := range cands {
+			if len(e.Related) >= maxRelatedEntries {
+				break
+			}
+			e.Related = append(e.Related, c)
+		}
+	}
+}
+
+// relatedArticles finds, for each article, the articles sharing the most
+// entries with it, newest first among equals.
+func relatedArticles(s *Site) {
+	rank := make(map[*Article]int, len(s.Articles))
+	for i, a := range s.Articles {
+		rank[a] = i
+	}
+	for _, a := range s.Articles {
+		shared := map[*Article]int{}
+		for _, e := range a.Entries {
+			for i, app := range e.Appearances {
+				if i >= maxCandidates {
+					break
+				}
+				if app.Article != a {
+					shared[app.Article]++
+				}
+			}
+		}
+		cands := make([]*Article, 0, len(shared))
+		for c := range shared {
+			cands = append(cands, c)
+		}
+		slices.SortFunc(cands, func(x, y *Article) int {
+			return cmp.Or(cmp.Compare(shared[y], shared[x]), cmp.Compare(rank[x], rank[y]))
+		})
+		a.Related = cands[:min(len(cands), maxRelatedArticles)]
+	}
+}
+
+// warnUnused warns of entries that no article mentions and of aliases that
+// never match.
+func warnUnused(s *Site, diags *diag.List) {
+	for _, e := range s.Entries {
+		if len(e.Appearances) == 0 {
+			diags.Add(diag.Diagnostic{Severity: diag.Warning, Path: e.Path, Line: e.NamePos.Line, Col: e.NamePos.Col,
+				Msg: fmt.Sprintf("no article mentions %s", e.Name)})
+			continue
+		}
+		used := map[int]bool{}
+		for _, app := range e.Appearances {
+			for _, m := range app.Mentions {
+				used[m.Alias] = true
+			}
+		}
+		for i, a := range e.Aliases {
+			if i > 0 && !used[i] {
+				diags.Add(diag.Diagnostic{Severity: diag.Warning, Path: e.Path, Line: a.Pos.Line, Col: a.Pos.Col,
+					Msg: fmt.Sprintf("alias %q never appears in an article", a.Text)})
+			}
+		}
+	}
+}

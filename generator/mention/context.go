@@ -1,0 +1,114 @@
+package mention
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// maxContext is the most characters of a sentence kept on each side of a
+// mention for backlinks.
+const maxContext = 160
+
+// contexts fills in the sentence around every mention: one pass per block
+// of inline content builds its plain text and notes where mentions are.
+func (w *walker) contexts(root ast.Node) {
+	if len(w.st.nodes) == 0 {
+		return
+	}
+	index := make(map[*Node]int, len(w.st.nodes))
+	for i, n := range w.st.nodes {
+		index[n] = i
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
+			return ast.WalkContinue, nil
+		}
+		var b strings.Builder
+		type span struct{ i, start, end int }
+		var spans []span
+		var inline func(n ast.Node)
+		inline = func(n ast.Node) {
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				switch c := c.(type) {
+				case *ast.Text:
+					b.Write(c.Value(w.src))
+					if c.SoftLineBreak() || c.HardLineBreak() {
+						b.WriteByte(' ')
+					}
+				case *ast.String:
+					b.Write(c.Value)
+				case *ast.RawHTML:
+				case *Node:
+					start := b.Len()
+					inline(c)
+					spans = append(spans, span{index[c], start, b.Len()})
+				default:
+					inline(c)
+				}
+			}
+		}
+		inline(n)
+		text := b.String()
+		for _, s := range spans {
+			m := &w.st.result.Mentions[s.i]
+			m.Text = text[s.start:s.end]
+			m.Before, m.After = sentenceAround(text, s.start, s.end)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// sentenceAround returns the text of the sentence holding text[start:end],
+// before and after it, shortened to maxContext characters each.
+func sentenceAround(text string, start, end int) (before, after string) {
+	s := start
+	for s > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:s])
+		if unicode.IsSpace(r) && endsSentence(text[:s-size]) {
+			break
+		}
+		s -= size
+	}
+	e := end
+	for e < len(text) {
+		r, size := utf8.DecodeRuneInString(text[e:])
+		if unicode.IsSpace(r) && endsSentence(text[:e]) {
+			break
+		}
+		e += size
+	}
+	before = strings.TrimLeft(text[s:start], " ")
+	after = strings.TrimRight(text[end:e], " ")
+	if n := utf8.RuneCountInString(before); n > maxContext {
+		before = "…" + strings.TrimLeft(string([]rune(before)[n-maxContext:]), " ")
+	}
+	if n := utf8.RuneCountInString(after); n > maxContext {
+		after = strings.TrimRight(string([]rune(after)[:maxContext]), " ") + "…"
+	}
+	return before, after
+}
+
+// endsSentence reports whether s ends with the end of a sentence: a full
+// stop, question or exclamation mark, possibly followed by closing quotes or
+// brackets, and not an initial such as the "S." of "U.S.".
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’)]»")
+	r, size := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '!', '?', '…':
+		return true
+	case '.':
+		prev, psize := utf8.DecodeLastRuneInString(s[:len(s)-size])
+		if unicode.IsUpper(prev) {
+			before, _ := utf8.DecodeLastRuneInString(s[:len(s)-size-psize])
+			if before == '.' || before == utf8.RuneError || unicode.IsSpace(before) {
+				return false // an initial
+			}
+		}
+		return true
+	}
+	return false
+}

@@ -1,0 +1,299 @@
+package mention
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/glossdev/gloss/generator/config"
+	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/markdown"
+	"github.com/glossdev/gloss/generator/urls"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Mention is one mention of an entry in a document, linked or not.
+type Mention struct {
+	Entry *content.Entry
+	// ID is the mention's element id in the page.
+	ID string
+	// Linked tells whether the mention is a link (the policy's choice, or
+	// an explicit reference).
+	Linked bool
+	// Explicit marks a [text](glossary:id) reference.
+	Explicit bool
+	// Offset is where the mention starts in the file.
+	Offset int
+	// Text is the mention as written; Before and After are the rest of its
+	// sentence.
+	Text, Before, After string
+	// Alias is the index of the alias matched in the entry's aliases, or -1
+	// for explicit references.
+	Alias int
+}
+
+// Options say how mentions are handled in one document.
+type Options struct {
+	// Policy is first, all or none.
+	Policy string
+	// Self, when set, is the id of the entry whose own page this is; its
+	// mentions of itself are left alone.
+	Self string
+}
+
+// Result is what the transformer found in one document.
+type Result struct {
+	Mentions []Mention
+}
+
+type state struct {
+	opts   Options
+	result *Result
+	count  map[string]int  // mentions per entry id so far
+	linked map[string]bool // entries linked so far
+	nodes  []*Node         // mention nodes, in order, parallel to result.Mentions
+}
+
+type stateKey struct{}
+
+// Prepare sets the options for doc and returns where the result will be.
+func Prepare(doc *markdown.Doc, opts Options) *Result {
+	if doc.State == nil {
+		doc.State = map[any]any{}
+	}
+	r := &Result{}
+	doc.State[stateKey{}] = &state{opts: opts, result: r, count: map[string]int{}, linked: map[string]bool{}}
+	return r
+}
+
+// Transformer links mentions in every document prepared with Prepare.
+type Transformer struct {
+	m    *Matcher
+	byID map[string]*content.Entry
+}
+
+// NewTransformer returns a transformer that uses m.
+func NewTransformer(m *Matcher) *Transformer {
+	t := &Transformer{m: m, byID: map[string]*content.Entry{}}
+	for _, e := range m.entries {
+		t.byID[e.ID] = e
+	}
+	return t
+}
+
+// Transform implements parser.ASTTransformer.
+func (t *Transformer) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
+	doc := markdown.DocOf(pc)
+	if doc == nil {
+		return
+	}
+	st, ok := doc.State[stateKey{}].(*state)
+	if !ok {
+		return
+	}
+	w := &walker{t: t, doc: doc, st: st, src: reader.Source()}
+	w.walk(root)
+	w.contexts(root)
+}
+
+type walker struct {
+	t   *Transformer
+	doc *markdown.Doc
+	st  *state
+	src []byte
+}
+
+// walk visits n's children in document order, linking mentions in runs of
+// text and skipping the places mentions never go.
+func (w *walker) walk(n ast.Node) {
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		switch c.Kind() {
+		case ast.KindCodeSpan, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock,
+			ast.KindRawHTML, ast.KindImage, ast.KindAutoLink, ast.KindHeading, KindMention:
+			// Never inside these.
+		case ast.KindLink:
+			w.link(c.(*ast.Link))
+		case ast.KindText, ast.KindString:
+			end := c
+			for end.NextSibling() != nil && isRunNode(end.NextSibling()) && !hardBreak(end) {
+				end = end.NextSibling()
+			}
+			next = end.NextSibling()
+			w.run(c, end)
+		default:
+			w.walk(c)
+		}
+		c = next
+	}
+}
+
+func isRunNode(n ast.Node) bool { return n.Kind() == ast.KindText || n.Kind() == ast.KindString }
+
+func hardBreak(n ast.Node) bool {
+	t, ok := n.(*ast.Text)
+	return ok && t.HardLineBreak()
+}
+
+// link turns an explicit reference [text](glossary:id) into a mention.
+func (w *walker) link(l *ast.Link) {
+	id, ok := strings.CutPrefix(string(l.Destination), markdown.GlossaryScheme)
+	if !ok {
+		return
+	}
+	off := markdown.NodeOffset(l, w.src)
+	e, found := w.t.byID[id]
+	if !found {
+		line, col := w.doc.File.Lines.Position(off)
+		w.doc.Diags.Add(diag.Diagnostic{Path: w.doc.File.Path, Line: line, Col: col,
+			Msg:  fmt.Sprintf("explicit reference to unknown glossary entry %q", id),
+			Hint: "entry ids are the file names in content/glossary, without .md"})
+		return
+	}
+	node := w.newNode(e, off, true, -1)
+	node.Linked = true
+	w.st.linked[e.ID] = true
+	parent := l.Parent()
+	parent.ReplaceChild(parent, l, node)
+	for c := l.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		node.AppendChild(node, c)
+		c = next
+	}
+}
+
+func (w *walker) newNode(e *content.Entry, off int, explicit bool, alias int) *Node {
+	w.st.count[e.ID]++
+	n := &Node{Entry: e, ID: fmt.Sprintf("m-%s-%d", e.ID, w.st.count[e.ID]),
+		Href: urls.Rel(w.doc.Page, urls.Entry(e.ID))}
+	w.st.result.Mentions = append(w.st.result.Mentions, Mention{
+		Entry: e, ID: n.ID, Explicit: explicit, Offset: off, Alias: alias})
+	w.st.nodes = append(w.st.nodes, n)
+	return n
+}
+
+// piece is a text node's part in a run.
+type piece struct {
+	node ast.Node
+	// virtual pieces stand for soft line breaks, which have no text.
+	virtual bool
+}
+
+// run finds and links mentions in the sibling text nodes first..last.
+func (w *walker) run(first, last ast.Node) {
+	var pieces []piece
+	var values [][]byte
+	for n := first; ; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Text:
+			pieces = append(pieces, piece{node: n})
+			values = append(values, n.Value(w.src))
+			if n.SoftLineBreak() {
+				pieces = append(pieces, piece{node: n, virtual: true})
+				values = append(values, []byte(" "))
+			}
+		case *ast.String:
+			pieces = append(pieces, piece{node: n})
+			values = append(values, n.Value)
+		}
+		if n == last {
+			break
+		}
+	}
+	units := Units(values)
+	matches := w.t.m.Find(units)
+	if len(matches) == 0 {
+		return
+	}
+	// Decide in document order, rewrite the tree from the right so that
+	// earlier positions stay valid.
+	nodes := make([]*Node, len(matches))
+	for i, m := range matches {
+		e := w.t.m.Entry(m.Entry)
+		if e.ID == w.st.opts.Self {
+			continue
+		}
+		u := units[m.Start]
+		off := sourceOffset(pieces[u.piece].node, u.start)
+		n := w.newNode(e, off, false, m.Alias)
+		switch w.st.opts.Policy {
+		case config.AutolinkAll:
+			n.Linked = true
+		case config.AutolinkFirst:
+			n.Linked = !w.st.linked[e.ID]
+		}
+		if n.Linked {
+			w.st.linked[e.ID] = true
+		}
+		nodes[i] = n
+	}
+	for i := len(matches) - 1; i >= 0; i-- {
+		if nodes[i] == nil {
+			continue
+		}
+		m := matches[i]
+		start, end := units[m.Start], units[m.End-1]
+		w.wrap(nodes[i], pieces[start.piece].node, start.start, pieces[end.piece].node, end.end)
+	}
+}
+
+// sourceOffset returns the file offset of byte off of a text node's value;
+// for typographic strings, which have no place of their own, the end of the
+// text before them.
+func sourceOffset(n ast.Node, off int) int {
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start + off
+	}
+	for p := n.PreviousSibling(); p != nil; p = p.PreviousSibling() {
+		if t, ok := p.(*ast.Text); ok {
+			return t.Segment.Stop
+		}
+	}
+	if p := n.Parent(); p != nil {
+		return max(0, markdown.NodeOffset(p, nil))
+	}
+	return 0
+}
+
+// wrap moves the text from startNode[startOff:] to endNode[:endOff] into m.
+func (w *walker) wrap(m *Node, startNode ast.Node, startOff int, endNode ast.Node, endOff int) {
+	parent := startNode.Parent()
+	splitAfter(endNode, endOff)
+	first := startNode
+	if right := splitAfter(startNode, startOff); right != nil {
+		if startNode == endNode {
+			endNode = right
+		}
+		first = right
+	}
+	parent.InsertBefore(parent, first, m)
+	for c := first; c != nil; {
+		next := c.NextSibling()
+		m.AppendChild(m, c)
+		if c == endNode {
+			break
+		}
+		c = next
+	}
+}
+
+// splitAfter splits a text node at byte off of its value, keeping the left
+// part in n and returning the new right part (nil when there is nothing to
+// split off). Strings are never split.
+func splitAfter(n ast.Node, off int) ast.Node {
+	t, ok := n.(*ast.Text)
+	if !ok || off <= 0 || off >= t.Segment.Len() {
+		return nil
+	}
+	right := ast.NewTextSegment(t.Segment.WithStart(t.Segment.Start + off))
+	right.SetSoftLineBreak(t.SoftLineBreak())
+	right.SetHardLineBreak(t.HardLineBreak())
+	right.SetRaw(t.IsRaw())
+	t.Segment = t.Segment.WithStop(t.Segment.Start + off)
+	t.SetSoftLineBreak(false)
+	t.SetHardLineBreak(false)
+	t.Parent().InsertAfter(t.Parent(), t, right)
+	return right
+}
