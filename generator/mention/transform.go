@@ -108,11 +108,19 @@ type walker struct {
 // walk visits n's children in document order, linking mentions in runs of
 // text and skipping the places mentions never go.
 func (w *walker) walk(n ast.Node) {
+	rawDepth := 0 // open raw HTML elements among the siblings so far
 	for c := n.FirstChild(); c != nil; {
 		next := c.NextSibling()
+		if rawDepth > 0 && c.Kind() != ast.KindRawHTML {
+			// Text inside raw HTML (<a href=…>Kyiv</a>) is left alone.
+			c = next
+			continue
+		}
 		switch c.Kind() {
+		case ast.KindRawHTML:
+			rawDepth = max(0, rawDepth+rawTagDepth(c.(*ast.RawHTML), w.src))
 		case ast.KindCodeSpan, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock,
-			ast.KindRawHTML, ast.KindImage, ast.KindAutoLink, ast.KindHeading, KindMention:
+			ast.KindImage, ast.KindAutoLink, ast.KindHeading, KindMention:
 			// Never inside these.
 		case ast.KindLink:
 			w.link(c.(*ast.Link))
@@ -128,6 +136,33 @@ func (w *walker) walk(n ast.Node) {
 		}
 		c = next
 	}
+}
+
+// rawTagDepth tells how an inline raw HTML tag changes the nesting of raw
+// elements: +1 for an opening tag, -1 for a closing one, 0 for comments,
+// void and self-closing elements.
+func rawTagDepth(r *ast.RawHTML, src []byte) int {
+	var b strings.Builder
+	for i := 0; i < r.Segments.Len(); i++ {
+		seg := r.Segments.At(i)
+		b.Write(seg.Value(src))
+	}
+	tag := b.String()
+	switch {
+	case strings.HasPrefix(tag, "</"):
+		return -1
+	case strings.HasPrefix(tag, "<!"), strings.HasPrefix(tag, "<?"), strings.HasSuffix(tag, "/>"):
+		return 0
+	}
+	name := strings.ToLower(strings.TrimLeft(tag, "<"))
+	if i := strings.IndexAny(name, " \t\n/>"); i >= 0 {
+		name = name[:i]
+	}
+	switch name {
+	case "br", "img", "hr", "wbr", "input", "source", "track", "area", "col", "embed", "meta", "link", "param", "base":
+		return 0
+	}
+	return 1
 }
 
 func isRunNode(n ast.Node) bool { return n.Kind() == ast.KindText || n.Kind() == ast.KindString }
@@ -152,9 +187,7 @@ func (w *walker) link(l *ast.Link) {
 			Hint: "entry ids are the file names in content/glossary, without .md"})
 		return
 	}
-	node := w.newNode(e, off, true, -1)
-	node.Linked = true
-	w.st.linked[e.ID] = true
+	node := w.newNode(e, off, true, -1, true)
 	parent := l.Parent()
 	parent.ReplaceChild(parent, l, node)
 	for c := l.FirstChild(); c != nil; {
@@ -164,12 +197,16 @@ func (w *walker) link(l *ast.Link) {
 	}
 }
 
-func (w *walker) newNode(e *content.Entry, off int, explicit bool, alias int) *Node {
+// newNode records a mention and makes its node.
+func (w *walker) newNode(e *content.Entry, off int, explicit bool, alias int, linked bool) *Node {
 	w.st.count[e.ID]++
+	if linked {
+		w.st.linked[e.ID] = true
+	}
 	n := &Node{Entry: e, ID: fmt.Sprintf("m-%s-%d", e.ID, w.st.count[e.ID]),
-		Href: urls.Rel(w.doc.Page, urls.Entry(e.ID))}
+		Href: urls.Rel(w.doc.Page, urls.Entry(e.ID)), Linked: linked}
 	w.st.result.Mentions = append(w.st.result.Mentions, Mention{
-		Entry: e, ID: n.ID, Explicit: explicit, Offset: off, Alias: alias})
+		Entry: e, ID: n.ID, Explicit: explicit, Linked: linked, Offset: off, Alias: alias})
 	w.st.nodes = append(w.st.nodes, n)
 	return n
 }
@@ -217,17 +254,14 @@ func (w *walker) run(first, last ast.Node) {
 		}
 		u := units[m.Start]
 		off := sourceOffset(pieces[u.piece].node, u.start)
-		n := w.newNode(e, off, false, m.Alias)
+		linked := false
 		switch w.st.opts.Policy {
 		case config.AutolinkAll:
-			n.Linked = true
+			linked = true
 		case config.AutolinkFirst:
-			n.Linked = !w.st.linked[e.ID]
+			linked = !w.st.linked[e.ID]
 		}
-		if n.Linked {
-			w.st.linked[e.ID] = true
-		}
-		nodes[i] = n
+		nodes[i] = w.newNode(e, off, false, m.Alias, linked)
 	}
 	for i := len(matches) - 1; i >= 0; i-- {
 		if nodes[i] == nil {
