@@ -129,8 +129,10 @@
   });
   doc.addEventListener("focusout", function (e) {
     var to = e.relatedTarget;
-    if (!owner || (to && (owner.contains(to) || (popup && popup.contains(to))))) return;
+    // Before the return: after Escape there is no owner, and focus leaving
+    // the dismissed mention must still end the dismissal.
     if (mentionOf(e) === dismissed) dismissed = null;
+    if (!owner || (to && (owner.contains(to) || (popup && popup.contains(to))))) return;
     if (owner.contains(e.target) || (popup && popup.contains(e.target))) scheduleClose();
   });
   // A first tap on a touch screen opens the card; a second tap follows the link.
@@ -154,4 +156,40 @@
     clearTimeout(openTimer);
   }, { passive: true });
   win.addEventListener("resize", function () { if (owner && popup) place(owner, popup); });
+
+  // Notes: on narrow screens a button beside each reference shows and hides
+  // its note; opening the page at #note-id shows and highlights that note.
+  function setOpen(b, note, on) {
+    note.classList.toggle("is-open", on);
+    b.setAttribute("aria-expanded", on ? "true" : "false");
+  }
+  function showTarget() {
+    var marked = doc.querySelectorAll(".is-target");
+    for (var i = 0; i < marked.length; i++) marked[i].classList.remove("is-target");
+    var id = decodeURIComponent(location.hash.slice(1));
+    var note = id && doc.getElementById(id);
+    if (!note || !note.classList.contains("note")) return;
+    var b = doc.querySelector('.note-toggle[aria-controls="' + CSS.escape(id) + '"]');
+    if (b) setOpen(b, note, true);
+    note.classList.add("is-target");
+    var marks = doc.querySelectorAll('mark[data-annotation="' + CSS.escape(id) + '"]');
+    for (var j = 0; j < marks.length; j++) marks[j].classList.add("is-target");
+  }
+  var refs = doc.querySelectorAll("a.anno-ref[data-note]");
+  for (var k = 0; k < refs.length; k++) {
+    (function (ref) {
+      var id = ref.getAttribute("data-note"), note = doc.getElementById(id);
+      if (!note) return;
+      var b = el("button", "note-toggle", ref.textContent);
+      b.type = "button";
+      b.setAttribute("aria-expanded", "false");
+      b.setAttribute("aria-controls", id);
+      b.setAttribute("aria-label", "Note " + ref.textContent + ": " + (note.querySelector(".note-kind") || ref).textContent);
+      b.addEventListener("click", function () { setOpen(b, note, !note.classList.contains("is-open")); });
+      ref.after(b);
+      ref.classList.add("has-toggle");
+    })(refs[k]);
+  }
+  win.addEventListener("hashchange", showTarget);
+  showTarget();
 })();

@@ -7,6 +7,7 @@ package link
 import (
 	"html/template"
 
+	"github.com/glossdev/gloss/generator/annotate"
 	"github.com/glossdev/gloss/generator/config"
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
@@ -45,6 +46,10 @@ type Article struct {
 	Entries []*Entry
 	// Related are other articles that mention the most of the same entries.
 	Related []*Article
+	// Notes are the article's annotations, anchored, in reading order.
+	Notes []*annotate.Note
+	// Text is the article's text as annotations address it.
+	Text string
 }
 
 // Entry is a glossary entry with its body converted and its backlinks.
@@ -74,7 +79,9 @@ func Link(site *content.Site, diags *diag.List) *Site {
 	conv := markdown.New(
 		markdown.WithUnsafeHTML(site.Config.UnsafeHTML),
 		markdown.WithTransformer(mention.NewTransformer(matcher), 200),
+		markdown.WithTransformer(annotate.NewTransformer(annotate.NewNoteRenderer()), 300),
 		markdown.WithNodeRenderer(mention.Renderer{}, 100),
+		markdown.WithNodeRenderer(annotate.Renderer{}, 100),
 	)
 	r := &resolver{articles: map[string]string{}}
 	byID := map[string]*Entry{}
@@ -99,9 +106,12 @@ func Link(site *content.Site, diags *diag.List) *Site {
 				policy = a.Autolink
 			}
 			found := mention.Prepare(doc, mention.Options{Policy: policy})
+			notes := annotate.Prepare(doc, a.Annotations)
 			a.Body = convert(conv, doc, diags)
 			a.Headings = doc.Headings
 			a.Mentions = found.Mentions
+			a.Notes = notes.Notes
+			a.Text = notes.Text
 			return
 		}
 		e := s.Entries[i-len(s.Articles)]

@@ -65,15 +65,21 @@ var typography = map[extension.TypographicPunctuation]string{
 	extension.Apostrophe:       "’",
 }
 
+// Typographer returns goldmark's typographer configured as gloss uses it:
+// substitutions written as characters, not entities.
+func Typographer() goldmark.Extender {
+	subs := map[extension.TypographicPunctuation][]byte{}
+	for k, v := range typography {
+		subs[k] = []byte(v)
+	}
+	return extension.NewTypographer(extension.WithTypographicSubstitutions(subs))
+}
+
 // New returns a Converter.
 func New(opts ...Option) *Converter {
 	var c config
 	for _, o := range opts {
 		o(&c)
-	}
-	subs := map[extension.TypographicPunctuation][]byte{}
-	for k, v := range typography {
-		subs[k] = []byte(v)
 	}
 	rendererOpts := []renderer.Option{html.WithXHTML()}
 	if c.unsafeHTML {
@@ -85,7 +91,7 @@ func New(opts ...Option) *Converter {
 			meta.Meta,
 			extension.GFM,
 			extension.Footnote,
-			extension.NewTypographer(extension.WithTypographicSubstitutions(subs)),
+			Typographer(),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),

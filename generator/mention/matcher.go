@@ -7,13 +7,10 @@ package mention
 import (
 	"fmt"
 	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
-	"golang.org/x/text/unicode/norm"
+	"github.com/glossdev/gloss/generator/internal/textmap"
 )
 
 // Matcher finds the names and aliases of all entries in text, in one pass.
@@ -103,22 +100,8 @@ type Match struct {
 	Alias      int
 }
 
-// unit is one character of text prepared for matching.
-type unit struct {
-	exact, folded rune
-	// piece and [start, end) locate the unit in the caller's pieces of
-	// text; a unit made of several source characters (folded white space,
-	// a composed character) spans all of them.
-	piece      int
-	start, end int
-	// glued marks a unit that shares its source with the previous one (a
-	// character that normalization split); no mention may start or end
-	// between the two.
-	glued bool
-}
-
 // Find returns the leftmost-longest, non-overlapping mentions in units.
-func (m *Matcher) Find(units []unit) []Match {
+func (m *Matcher) Find(units []textmap.Unit) []Match {
 	var out []Match
 	for i := 0; i < len(units); {
 		if !m.canStart(units, i) {
@@ -128,7 +111,7 @@ func (m *Matcher) Find(units []unit) []Match {
 		best := Match{End: -1}
 		n := m.root
 		for j := i; j < len(units) && n != nil; j++ {
-			n = n.next[units[j].folded]
+			n = n.next[units[j].Fold]
 			if n == nil {
 				break
 			}
@@ -153,75 +136,36 @@ func (m *Matcher) Find(units []unit) []Match {
 	return out
 }
 
-func (m *Matcher) canStart(units []unit, i int) bool {
-	if m.root.next[units[i].folded] == nil || units[i].glued {
+func (m *Matcher) canStart(units []textmap.Unit, i int) bool {
+	if m.root.next[units[i].Fold] == nil || units[i].Glued {
 		return false
 	}
-	return i == 0 || !isWordChar(units[i-1].exact)
+	return i == 0 || !textmap.IsWordChar(units[i-1].Norm)
 }
 
-func canEnd(units []unit, end int) bool {
-	return end == len(units) || (!units[end].glued && !isWordChar(units[end].exact))
+func canEnd(units []textmap.Unit, end int) bool {
+	return end == len(units) || (!units[end].Glued && !textmap.IsWordChar(units[end].Norm))
 }
 
-func exactEqual(us []unit, exact []rune) bool {
+func exactEqual(us []textmap.Unit, exact []rune) bool {
 	if len(us) != len(exact) {
 		return false
 	}
 	for i, u := range us {
-		if u.exact != exact[i] {
+		if u.Norm != exact[i] {
 			return false
 		}
 	}
 	return true
 }
 
-// isWordChar reports whether r continues a word: a mention never starts or
-// ends next to one ("Kyivan" holds no mention of "Kyiv").
-func isWordChar(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
-}
-
-// prepare normalizes an alias as text is normalized for matching: NFC,
-// white space folded to single spaces, typographic quotes made plain.
-func prepare(s string) []rune {
-	s = norm.NFC.String(strings.Join(strings.Fields(s), " "))
-	out := make([]rune, 0, utf8.RuneCountInString(s))
-	for _, r := range s {
-		out = append(out, plainQuote(r))
-	}
-	return out
-}
+// prepare normalizes an alias as text is normalized for matching.
+func prepare(s string) []rune { return []rune(textmap.Normalize(s)) }
 
 func fold(rs []rune) []rune {
 	out := slices.Clone(rs)
 	for i, r := range out {
-		out[i] = foldRune(r)
+		out[i] = textmap.FoldRune(r)
 	}
 	return out
-}
-
-// foldRune maps a character to its case-insensitive form, one character for
-// one so that positions stay aligned.
-func foldRune(r rune) rune {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}
-	return unicode.ToLower(r)
-}
-
-// plainQuote treats typographic quotes and apostrophes as their plain forms.
-func plainQuote(r rune) rune {
-	switch r {
-	case '‘', '’', 'ʼ', '′':
-		return '\''
-	case '“', '”', '″':
-		return '"'
-	case '\u00a0', '\u202f', '\u2009':
-		return ' '
-	}
-	return r
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/glossdev/gloss/generator/config"
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/internal/textmap"
 	"github.com/glossdev/gloss/generator/markdown"
 	"github.com/glossdev/gloss/generator/urls"
 	"github.com/yuin/goldmark/ast"
@@ -239,7 +240,7 @@ func (w *walker) run(first, last ast.Node) {
 			break
 		}
 	}
-	units := Units(values)
+	units := textmap.Units(values)
 	matches := w.t.m.Find(units)
 	if len(matches) == 0 {
 		return
@@ -253,7 +254,7 @@ func (w *walker) run(first, last ast.Node) {
 			continue
 		}
 		u := units[m.Start]
-		off := sourceOffset(pieces[u.piece].node, u.start)
+		off := sourceOffset(pieces[u.Piece].node, u.Start)
 		linked := false
 		switch w.st.opts.Policy {
 		case config.AutolinkAll:
@@ -269,7 +270,7 @@ func (w *walker) run(first, last ast.Node) {
 		}
 		m := matches[i]
 		start, end := units[m.Start], units[m.End-1]
-		w.wrap(nodes[i], pieces[start.piece].node, start.start, pieces[end.piece].node, end.end)
+		w.wrap(nodes[i], pieces[start.Piece].node, start.Start, pieces[end.Piece].node, end.End)
 	}
 }
 

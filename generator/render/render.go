@@ -88,6 +88,18 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	if emitErr != nil {
 		return emitErr
 	}
+	for _, a := range site.Articles {
+		if len(a.Notes) == 0 {
+			continue
+		}
+		data, err := Annotations(site, a)
+		if err != nil {
+			return fmt.Errorf("%s: annotations: %w", a.Path, err)
+		}
+		if err := emit(urls.File(a.Page+AnnotationsFile), data); err != nil {
+			return err
+		}
+	}
 	for _, name := range sortedNames(r.Assets) {
 		a := r.Assets[name]
 		if err := emit(a.Path, a.Data); err != nil {

@@ -1,0 +1,145 @@
+// Package annotate anchors an article's front-matter annotations to exact
+// quotes in its text, following the W3C Web Annotation TextQuoteSelector: the
+// quote (with prefix and suffix when given) must occur exactly once in the
+// article's text — markup removed, white space folded, typographic quotes
+// read as plain ones. The quoted text is highlighted and the note placed
+// beside it.
+package annotate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/internal/textmap"
+)
+
+// docText is an article's text prepared for anchoring.
+type docText struct {
+	units []textmap.Unit
+	// norm is the units' Norm runes as a string; starts[i] is the byte
+	// offset of unit i in it.
+	norm   string
+	starts []int
+}
+
+func newText(units []textmap.Unit) *docText {
+	t := &docText{units: units, starts: make([]int, len(units)+1)}
+	var b strings.Builder
+	for i, u := range units {
+		t.starts[i] = b.Len()
+		b.WriteRune(u.Norm)
+	}
+	t.starts[len(units)] = b.Len()
+	t.norm = b.String()
+	return t
+}
+
+// unitAt returns the unit that starts at byte offset off of norm.
+func (t *docText) unitAt(off int) (int, bool) {
+	return slices.BinarySearch(t.starts, off)
+}
+
+// span is an anchored range of units [start, end).
+type span struct{ start, end int }
+
+// find returns every place where a's quote, prefix and suffix match, and the
+// number of places where the quote alone matches.
+func (t *docText) find(a *content.Annotation) (matches []span, quoteOnly int) {
+	q := textmap.Normalize(a.Quote)
+	if q == "" {
+		return nil, 0
+	}
+	prefix := strings.TrimRight(textmap.Normalize(a.Prefix), " ")
+	suffix := strings.TrimLeft(textmap.Normalize(a.Suffix), " ")
+	for from := 0; from <= len(t.norm); {
+		i := strings.Index(t.norm[from:], q)
+		if i < 0 {
+			break
+		}
+		off := from + i
+		_, r := utf8.DecodeRuneInString(t.norm[off:])
+		from = off + r
+		start, ok1 := t.unitAt(off)
+		end, ok2 := t.unitAt(off + len(q))
+		if !ok1 || !ok2 || t.units[start].Glued || (end < len(t.units) && t.units[end].Glued) {
+			continue
+		}
+		quoteOnly++
+		if prefix != "" && !strings.HasSuffix(strings.TrimRight(t.norm[:off], " "), prefix) {
+			continue
+		}
+		if suffix != "" && !strings.HasPrefix(strings.TrimLeft(t.norm[off+len(q):], " "), suffix) {
+			continue
+		}
+		matches = append(matches, span{start, end})
+	}
+	return matches, quoteOnly
+}
+
+// maxNearWork bounds the work of looking for a near match, so that a huge
+// article does not make a typo slow to report.
+const maxNearWork = 20_000_000
+
+// near returns the part of the text closest to quote (fewest edits), when it
+// is close enough to be the likely intended text.
+func (t *docText) near(quote string) (span, bool) {
+	q := []rune(strings.ToLower(textmap.Normalize(quote)))
+	n := len(t.units)
+	if len(q) == 0 || n == 0 || n*len(q) > maxNearWork {
+		return span{}, false
+	}
+	// Sellers' algorithm: edit distance of q against any substring of the
+	// text, tracking where the best substring starts.
+	cost := make([]int, len(q)+1)
+	start := make([]int, len(q)+1)
+	for i := range cost {
+		cost[i] = i
+	}
+	best, bestEnd, bestStart := len(q)+1, -1, 0
+	for j := 0; j < n; j++ {
+		c := unicode.ToLower(t.units[j].Norm)
+		diag, diagStart := cost[0], start[0]
+		cost[0], start[0] = 0, j+1
+		for i := 1; i <= len(q); i++ {
+			up, upStart := cost[i], start[i]
+			sub := diag
+			if q[i-1] != c {
+				sub++
+			}
+			v, s := sub, diagStart
+			if up+1 < v {
+				v, s = up+1, upStart
+			}
+			if cost[i-1]+1 < v {
+				v, s = cost[i-1]+1, start[i-1]
+			}
+			diag, diagStart = up, upStart
+			cost[i], start[i] = v, s
+		}
+		if cost[len(q)] < best {
+			best, bestEnd, bestStart = cost[len(q)], j+1, start[len(q)]
+		}
+	}
+	if bestEnd < 0 || best > max(2, len(q)/4) || best == 0 {
+		return span{}, false
+	}
+	return span{bestStart, bestEnd}, true
+}
+
+// orig returns the text of units [start, end) as it reads.
+func (t *docText) orig(start, end int) string {
+	var b strings.Builder
+	for _, u := range t.units[max(0, start):min(end, len(t.units))] {
+		b.WriteRune(u.Orig)
+	}
+	return b.String()
+}
+
+// describe quotes a span for messages.
+func (t *docText) describe(s span) string {
+	return fmt.Sprintf("%q", strings.TrimSpace(t.orig(s.start, s.end)))
+}

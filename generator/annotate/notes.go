@@ -1,0 +1,57 @@
+package annotate
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"strings"
+
+	"github.com/glossdev/gloss/generator/markdown"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// NoteRenderer renders the Markdown of notes. Notes sit inside paragraphs of
+// the article, so they may hold only paragraphs of inline content, which are
+// written as block-styled spans; raw HTML is always left out of notes.
+type NoteRenderer struct {
+	md goldmark.Markdown
+}
+
+// NewNoteRenderer returns a NoteRenderer. It is safe for concurrent use.
+func NewNoteRenderer() *NoteRenderer {
+	return &NoteRenderer{md: goldmark.New(goldmark.WithExtensions(extension.Strikethrough, extension.Linkify,
+		markdown.Typographer()))}
+}
+
+// errBlocks is returned for notes with lists, headings, quotes or code blocks.
+var errBlocks = errors.New("a note may hold only paragraphs (no lists, headings, block quotes or code blocks)")
+
+// Render converts a note's Markdown into inline HTML.
+func (r *NoteRenderer) Render(md string) (template.HTML, error) {
+	src := []byte(strings.TrimSpace(md))
+	doc := r.md.Parser().Parse(text.NewReader(src))
+	var out bytes.Buffer
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() != ast.KindParagraph {
+			return "", errBlocks
+		}
+	}
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		var buf bytes.Buffer
+		if err := r.md.Renderer().Render(&buf, src, c); err != nil {
+			return "", err
+		}
+		p := bytes.TrimSpace(buf.Bytes())
+		p = bytes.TrimPrefix(p, []byte("<p>"))
+		p = bytes.TrimSuffix(p, []byte("</p>"))
+		out.WriteString(`<span class="note-p">`)
+		out.Write(p)
+		out.WriteString(`</span>`)
+	}
+	// goldmark escaped all text and dropped raw HTML (the renderer is not
+	// unsafe), so this is safe markup.
+	return template.HTML(out.String()), nil //nolint:gosec // see above
+}

@@ -1,0 +1,408 @@
+package annotate
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/internal/textmap"
+	"github.com/glossdev/gloss/generator/markdown"
+	"github.com/glossdev/gloss/generator/mention"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	gtext "github.com/yuin/goldmark/text"
+)
+
+// ContextChars is how many characters of text before and after a quote the
+// exported selectors carry.
+const ContextChars = 32
+
+// Note is an annotation anchored in its article.
+type Note struct {
+	*content.Annotation
+	// Number is the note's place among the article's notes in reading order.
+	Number int
+	// Body is the note rendered from Markdown.
+	Body template.HTML
+	// Exact, Prefix and Suffix are the quote and up to ContextChars of text
+	// around it, as they read in Text; Start and End are its place in Text
+	// in characters.
+	Exact, Prefix, Suffix string
+	Start, End            int
+}
+
+// Label is the note's kind as readers see it.
+func (n *Note) Label() string { return Label(n.Kind) }
+
+// Label names an annotation kind for readers.
+func Label(kind string) string {
+	switch kind {
+	case content.NoteFactCheck:
+		return "Fact check"
+	case content.NoteSource:
+		return "Source"
+	case content.NoteCorrection:
+		return "Correction"
+	case content.NoteQuote:
+		return "Quote"
+	}
+	return "Context"
+}
+
+// Result is what anchoring found in one article.
+type Result struct {
+	// Notes are the anchored notes in reading order.
+	Notes []*Note
+	// Text is the article's text as annotations address it: the text of
+	// each block with white space folded, blocks separated by "\n".
+	Text string
+}
+
+type stateKey struct{}
+
+type state struct {
+	anns   []*content.Annotation
+	result *Result
+}
+
+// Prepare registers the annotations of the article in doc.
+func Prepare(doc *markdown.Doc, anns []*content.Annotation) *Result {
+	if doc.State == nil {
+		doc.State = map[any]any{}
+	}
+	r := &Result{}
+	doc.State[stateKey{}] = &state{anns: anns, result: r}
+	return r
+}
+
+// Transformer anchors annotations in the documents prepared with Prepare.
+// It must run after the mention transformer.
+type Transformer struct {
+	notes *NoteRenderer
+}
+
+// NewTransformer returns a Transformer that renders note bodies with notes.
+func NewTransformer(notes *NoteRenderer) *Transformer { return &Transformer{notes: notes} }
+
+// leaf is a text node of the document and its units [start, end).
+type leaf struct {
+	node       ast.Node
+	start, end int
+}
+
+// Transform implements parser.ASTTransformer.
+func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc parser.Context) {
+	doc := markdown.DocOf(pc)
+	if doc == nil {
+		return
+	}
+	st, ok := doc.State[stateKey{}].(*state)
+	if !ok || len(st.anns) == 0 {
+		return
+	}
+	src := reader.Source()
+	pieces, values := collect(root, src)
+	units := textmap.Units(values)
+	txt := newText(units)
+
+	type anchored struct {
+		ann *content.Annotation
+		span
+	}
+	var found []anchored
+	for _, a := range st.anns {
+		if strings.TrimSpace(a.Quote) == "" {
+			continue // reported by the loader
+		}
+		matches, quoteOnly := txt.find(a)
+		switch {
+		case len(matches) == 1:
+			found = append(found, anchored{a, matches[0]})
+		case len(matches) > 1:
+			report(doc, a, fmt.Sprintf("quote %q occurs %d times (%s)", a.Quote, len(matches), where(doc, pieces, txt, matches, src)),
+				"add prefix: or suffix: with the text just before or after the one you mean")
+		case quoteOnly > 0:
+			all, _ := txt.find(&content.Annotation{Quote: a.Quote})
+			report(doc, a, fmt.Sprintf("quote %q occurs %d times (%s), but none with the given prefix and suffix", a.Quote, quoteOnly, where(doc, pieces, txt, all, src)),
+				"prefix and suffix must be the text just before and just after the quote")
+		default:
+			hint := "copy the quote from the article as it reads"
+			if s, ok := txt.near(a.Quote); ok {
+				hint = fmt.Sprintf("the nearest text is %s (%s)", txt.describe(s), where(doc, pieces, txt, []span{s}, src))
+			}
+			report(doc, a, fmt.Sprintf("quote %q not found in the article", a.Quote), hint)
+		}
+	}
+	// Notes are numbered in reading order; outer spans come before the
+	// spans they hold.
+	slices.SortStableFunc(found, func(x, y anchored) int {
+		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(y.end, x.end))
+	})
+	var ok2 []anchored
+	for _, f := range found {
+		clash := false
+		for _, g := range ok2 {
+			if f.start < g.end && g.end < f.end && g.start < f.start {
+				report(doc, f.ann, fmt.Sprintf("annotation %q overlaps annotation %q partly", f.ann.ID, g.ann.ID),
+					"annotations may nest, one inside another, but not overlap partly")
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			ok2 = append(ok2, f)
+		}
+	}
+	if doc.Diags.HasErrors() {
+		return
+	}
+
+	// Split text nodes at every span boundary, then wrap whole leaves.
+	var bounds []int
+	for _, f := range ok2 {
+		bounds = append(bounds, f.start, f.end)
+	}
+	leaves := split(pieces, units, bounds)
+	// Each unit is one character of the display text.
+	display := txt.orig(0, len(units))
+	for i, f := range ok2 {
+		n := &Note{Annotation: f.ann, Number: i + 1}
+		body, err := t.notes.Render(f.ann.Note)
+		if err != nil {
+			report(doc, f.ann, err.Error(), "a note holds paragraphs of text, with emphasis, code and links")
+			continue
+		}
+		n.Body = body
+		n.Start, n.End = f.start, f.end
+		n.Exact = txt.orig(f.start, f.end)
+		n.Prefix = txt.orig(f.start-ContextChars, f.start)
+		n.Suffix = txt.orig(f.end, f.end+ContextChars)
+		wrap(n, leaves, f.span, src)
+		st.result.Notes = append(st.result.Notes, n)
+	}
+	st.result.Text = display
+}
+
+func report(doc *markdown.Doc, a *content.Annotation, msg, hint string) {
+	doc.Diags.Add(diag.Diagnostic{Path: doc.File.Path, Line: a.QuotePos.Line, Col: a.QuotePos.Col, Msg: msg, Hint: hint})
+}
+
+// where lists the lines of the file on which spans start.
+func where(doc *markdown.Doc, pieces []piece, txt *docText, spans []span, src []byte) string {
+	var parts []string
+	for _, s := range spans {
+		u := txt.units[s.start]
+		line, _ := doc.File.Lines.Position(pieces[u.Piece].offset(u.Start, src))
+		parts = append(parts, fmt.Sprintf("line %d", line))
+	}
+	if len(parts) > 8 {
+		parts = append(parts[:8], "…")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// piece is a leaf of the document's text, or a separator.
+type piece struct {
+	node ast.Node // nil for separators
+}
+
+func (p piece) offset(off int, src []byte) int {
+	if t, ok := p.node.(*ast.Text); ok {
+		return t.Segment.Start + off
+	}
+	if p.node != nil {
+		for q := p.node.PreviousSibling(); q != nil; q = q.PreviousSibling() {
+			if t, ok := q.(*ast.Text); ok {
+				return t.Segment.Stop
+			}
+		}
+		return max(0, markdown.NodeOffset(p.node.Parent(), src))
+	}
+	return 0
+}
+
+// collect lists the text leaves of the document in reading order, with a
+// separator between blocks and a space for each line break.
+func collect(root ast.Node, src []byte) ([]piece, [][]byte) {
+	var pieces []piece
+	var values [][]byte
+	sep := func(v string) {
+		pieces = append(pieces, piece{})
+		values = append(values, []byte(v))
+	}
+	var inline func(n ast.Node)
+	inline = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				pieces = append(pieces, piece{node: c})
+				values = append(values, c.Value(src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					sep(" ")
+				}
+			case *ast.String:
+				pieces = append(pieces, piece{node: c})
+				values = append(values, c.Value)
+			case *ast.RawHTML, *ast.Image:
+			default:
+				inline(c)
+			}
+		}
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		if n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
+			if len(pieces) > 0 {
+				sep(textmap.Break)
+			}
+			inline(n)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return pieces, values
+}
+
+// split cuts the text leaves at the given unit boundaries and returns the
+// resulting leaves with their unit ranges, in order.
+func split(pieces []piece, units []textmap.Unit, bounds []int) []leaf {
+	cut := map[int]bool{}
+	for _, b := range bounds {
+		cut[b] = true
+	}
+	// Units of each piece.
+	first := make([]int, len(pieces))
+	last := make([]int, len(pieces))
+	for i := range pieces {
+		first[i], last[i] = -1, -1
+	}
+	for i, u := range units {
+		if first[u.Piece] < 0 {
+			first[u.Piece] = i
+		}
+		last[u.Piece] = i + 1
+	}
+	var leaves []leaf
+	for pi, p := range pieces {
+		if p.node == nil || first[pi] < 0 {
+			continue
+		}
+		t, isText := p.node.(*ast.Text)
+		if !isText {
+			leaves = append(leaves, leaf{p.node, first[pi], last[pi]})
+			continue
+		}
+		// Cut from the right so that byte offsets stay valid.
+		var cuts []int
+		for u := first[pi] + 1; u < last[pi]; u++ {
+			if cut[u] && units[u].Piece == pi {
+				cuts = append(cuts, u)
+			}
+		}
+		ends := last[pi]
+		var parts []leaf
+		node := t
+		for k := len(cuts) - 1; k >= 0; k-- {
+			u := cuts[k]
+			right := splitText(node, units[u].Start)
+			if right == nil {
+				continue
+			}
+			parts = append(parts, leaf{right, u, ends})
+			ends = u
+		}
+		parts = append(parts, leaf{node, first[pi], ends})
+		slices.Reverse(parts)
+		leaves = append(leaves, parts...)
+	}
+	return leaves
+}
+
+// splitText splits t at byte off of its original value; the left part
+// stays in t.
+func splitText(t *ast.Text, off int) *ast.Text {
+	seg := t.Segment
+	at := seg.Start + off
+	if at <= seg.Start || at >= seg.Stop {
+		return nil
+	}
+	right := ast.NewTextSegment(gtext.NewSegment(at, seg.Stop))
+	right.SetSoftLineBreak(t.SoftLineBreak())
+	right.SetHardLineBreak(t.HardLineBreak())
+	right.SetRaw(t.IsRaw())
+	t.Segment = seg.WithStop(at)
+	t.SetSoftLineBreak(false)
+	t.SetHardLineBreak(false)
+	t.Parent().InsertAfter(t.Parent(), t, right)
+	return right
+}
+
+// wrap highlights the leaves inside s piece by piece and places the note's
+// reference and body after the last piece, outside any link.
+func wrap(n *Note, leaves []leaf, s span, src []byte) {
+	var group []ast.Node
+	var lastMark ast.Node
+	firstMark := true
+	flush := func() {
+		if len(group) == 0 {
+			return
+		}
+		h := &Highlight{Note: n, First: firstMark}
+		firstMark = false
+		parent := group[0].Parent()
+		parent.InsertBefore(parent, group[0], h)
+		for _, g := range group {
+			h.AppendChild(h, g)
+		}
+		lastMark = h
+		group = nil
+	}
+	for _, l := range leaves {
+		if l.start < s.start || l.end > s.end {
+			continue
+		}
+		if blank(l.node, src) {
+			flush()
+			continue
+		}
+		if len(group) > 0 && group[len(group)-1].NextSibling() != l.node {
+			flush()
+		}
+		group = append(group, l.node)
+	}
+	flush()
+	if lastMark == nil {
+		return
+	}
+	// Step out of links: a note inside an <a> would nest interactive
+	// content.
+	at := lastMark
+	for p := at.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindLink || p.Kind() == mention.KindMention {
+			at = p
+		}
+	}
+	ref := &Ref{Note: n}
+	at.Parent().InsertAfter(at.Parent(), at, ref)
+}
+
+func blank(n ast.Node, src []byte) bool {
+	var v []byte
+	switch t := n.(type) {
+	case *ast.Text:
+		v = t.Value(src)
+	case *ast.String:
+		v = t.Value
+	}
+	return strings.TrimSpace(string(v)) == ""
+}

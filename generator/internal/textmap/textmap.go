@@ -1,0 +1,117 @@
+// Package textmap prepares text for matching: NFC normalization, white space
+// folded to single spaces, typographic quotes read as plain ones. Every
+// character of the result remembers where in the source text it came from,
+// so that matches can be mapped back onto the text they were found in.
+package textmap
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Break is a piece of text that separates blocks: matches never span it.
+const Break = "\n"
+
+// Unit is one character of prepared text.
+type Unit struct {
+	// Orig is the character as it reads (after NFC), Norm the form used for
+	// matching, Fold its case-insensitive form.
+	Orig, Norm, Fold rune
+	// Piece and [Start, End) locate the unit in the pieces it was made
+	// from. A unit made of several source characters (folded white space, a
+	// composed character) spans all of them.
+	Piece      int
+	Start, End int
+	// Glued marks a unit that shares its source with the previous one (a
+	// character that normalization split); no match may start or end
+	// between the two.
+	Glued bool
+}
+
+// Units prepares pieces of text. A piece equal to Break becomes one '\n'
+// unit that white space does not fold into.
+func Units(pieces [][]byte) []Unit {
+	units := make([]Unit, 0, 64)
+	space := false
+	for pi, p := range pieces {
+		if string(p) == Break {
+			units = append(units, Unit{Orig: '\n', Norm: '\n', Fold: '\n', Piece: pi, End: 1})
+			space = true
+			continue
+		}
+		if norm.NFC.QuickSpan(p) == len(p) {
+			for off := 0; off < len(p); {
+				r, size := utf8.DecodeRune(p[off:])
+				units, space = appendUnit(units, space, r, pi, off, off+size, false)
+				off += size
+			}
+			continue
+		}
+		var it norm.Iter
+		it.Init(norm.NFC, p)
+		for !it.Done() {
+			start := it.Pos()
+			seg := it.Next()
+			end := it.Pos()
+			first := true
+			for _, r := range string(seg) {
+				units, space = appendUnit(units, space, r, pi, start, end, !first)
+				first = false
+			}
+		}
+	}
+	return units
+}
+
+func appendUnit(units []Unit, inSpace bool, r rune, piece, start, end int, glued bool) ([]Unit, bool) {
+	n := PlainQuote(r)
+	if unicode.IsSpace(n) {
+		if inSpace && len(units) > 0 {
+			// Fold into the previous space.
+			return units, true
+		}
+		return append(units, Unit{Orig: ' ', Norm: ' ', Fold: ' ', Piece: piece, Start: start, End: end, Glued: glued}), true
+	}
+	return append(units, Unit{Orig: r, Norm: n, Fold: FoldRune(n), Piece: piece, Start: start, End: end, Glued: glued}), false
+}
+
+// Normalize prepares a string as Units prepares text, in its Norm form, with
+// leading and trailing white space removed.
+func Normalize(s string) string {
+	s = norm.NFC.String(strings.Join(strings.Fields(s), " "))
+	return strings.Map(PlainQuote, s)
+}
+
+// FoldRune maps a character to its case-insensitive form, one character for
+// one so that positions stay aligned.
+func FoldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// PlainQuote reads typographic quotes and apostrophes as their plain forms
+// and unusual spaces as spaces.
+func PlainQuote(r rune) rune {
+	switch r {
+	case '‘', '’', 'ʼ', '′':
+		return '\''
+	case '“', '”', '″':
+		return '"'
+	case '\u00a0', '\u202f', '\u2009':
+		return ' '
+	}
+	return r
+}
+
+// IsWordChar reports whether r continues a word.
+func IsWordChar(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
+}
