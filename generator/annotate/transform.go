@@ -298,7 +298,10 @@ func split(pieces []piece, units []textmap.Unit, bounds []int) []leaf {
 			continue
 		}
 		t, isText := p.node.(*ast.Text)
-		if !isText {
+		// Code spans hold only plain text nodes (goldmark relies on it), so
+		// they are never split: a quote starting or ending inside one
+		// highlights the whole span.
+		if !isText || p.node.Parent().Kind() == ast.KindCodeSpan {
 			leaves = append(leaves, leaf{p.node, first[pi], last[pi]})
 			continue
 		}
@@ -368,41 +371,65 @@ func wrap(n *Note, leaves []leaf, s span, src []byte) {
 		group = nil
 	}
 	for _, l := range leaves {
-		if l.start < s.start || l.end > s.end {
+		node := l.node
+		if node.Parent().Kind() == ast.KindCodeSpan {
+			node = node.Parent()
+			if len(group) > 0 && group[len(group)-1] == node {
+				continue // the rest of a code span already taken
+			}
+		} else if l.start < s.start || l.end > s.end {
 			continue
 		}
-		if blank(l.node, src) {
+		if l.end <= s.start || l.start >= s.end {
+			continue
+		}
+		if blank(node, src) {
 			flush()
 			continue
 		}
-		if len(group) > 0 && group[len(group)-1].NextSibling() != l.node {
+		if len(group) > 0 && group[len(group)-1].NextSibling() != node {
 			flush()
 		}
-		group = append(group, l.node)
+		group = append(group, node)
 	}
 	flush()
 	if lastMark == nil {
 		return
 	}
-	// Step out of links: a note inside an <a> would nest interactive
-	// content.
+	// Step out of links (a note inside an <a> would nest interactive
+	// content) and out of enclosing highlights, which are split around the
+	// reference so that the note is never highlighted itself.
 	at := lastMark
-	for p := at.Parent(); p != nil; p = p.Parent() {
-		if p.Kind() == ast.KindLink || p.Kind() == mention.KindMention {
+	for p := at.Parent(); p != nil && p.Kind() != ast.KindDocument; p = at.Parent() {
+		switch p.Kind() {
+		case ast.KindLink, mention.KindMention:
 			at = p
+			continue
+		case KindHighlight:
+			if at.NextSibling() != nil {
+				rest := &Highlight{Note: p.(*Highlight).Note}
+				for c := at.NextSibling(); c != nil; {
+					next := c.NextSibling()
+					rest.AppendChild(rest, c)
+					c = next
+				}
+				p.Parent().InsertAfter(p.Parent(), p, rest)
+			}
+			at = p
+			continue
 		}
+		break
 	}
 	ref := &Ref{Note: n}
 	at.Parent().InsertAfter(at.Parent(), at, ref)
 }
 
 func blank(n ast.Node, src []byte) bool {
-	var v []byte
 	switch t := n.(type) {
 	case *ast.Text:
-		v = t.Value(src)
+		return strings.TrimSpace(string(t.Value(src))) == ""
 	case *ast.String:
-		v = t.Value
+		return strings.TrimSpace(string(t.Value)) == ""
 	}
-	return strings.TrimSpace(string(v)) == ""
+	return false
 }
