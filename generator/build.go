@@ -57,6 +57,9 @@ func Build(ctx context.Context, src string, opts ...Option) (*Result, error) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if o.progress != nil {
+			o.progress(name)
+		}
 		return w.Write(name, data)
 	}
 	if err := r.Render(site, emit, diags); err != nil {
@@ -82,6 +85,56 @@ func Build(ctx context.Context, src string, opts ...Option) (*Result, error) {
 	}, nil
 }
 
+// Check runs every stage of a build but the writing, and returns what a build
+// would report plus the warnings: the errors and warnings, sorted.
+func Check(ctx context.Context, src string, opts ...Option) ([]diag.Diagnostic, error) {
+	o, closeFS, err := newOptions(src, opts)
+	if err != nil {
+		return nil, fmt.Errorf("site folder %s: %w", src, err)
+	}
+	defer closeFS()
+	diags := &diag.List{}
+	o.check = true
+	site, r := prepare(o, diags)
+	if site != nil && !diags.HasErrors() {
+		discard := func(string, []byte) error { return ctx.Err() }
+		if err := r.Render(site, discard, diags); err != nil {
+			return nil, err
+		}
+	}
+	return diags.Sorted(), nil
+}
+
+// Site is a built site held in memory: every output file by its path.
+type Site struct {
+	Files    map[string][]byte
+	Pages    int
+	Warnings []diag.Diagnostic
+}
+
+// Generate builds the site in src into memory, for previews. Errors are as
+// for Build.
+func Generate(ctx context.Context, src string, opts ...Option) (*Site, error) {
+	o, closeFS, err := newOptions(src, opts)
+	if err != nil {
+		return nil, fmt.Errorf("site folder %s: %w", src, err)
+	}
+	defer closeFS()
+	diags := &diag.List{}
+	site, r := prepare(o, diags)
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	files := newFileMap()
+	if err := r.Render(site, files.put(ctx), diags); err != nil {
+		return nil, err
+	}
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	return &Site{Files: files.m, Pages: len(r.Pages(site)), Warnings: diags.Warnings()}, nil
+}
+
 // prepare runs the load and link stages and readies the renderer. Problems
 // go to diags; the results are nil when the site cannot be rendered.
 func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
@@ -100,6 +153,6 @@ func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
 	if loaded.Config == nil || tpls == nil {
 		return nil, nil
 	}
-	site := link.Link(loaded, diags)
+	site := link.Link(loaded, diags, link.Options{Check: o.check, Cache: o.cache})
 	return site, &render.Renderer{Templates: tpls, Assets: render.NewAssets(assetFiles)}
 }

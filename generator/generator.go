@@ -14,6 +14,7 @@
 package generator
 
 import (
+	"github.com/glossdev/gloss/generator/link"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,6 +31,9 @@ type options struct {
 	siteFS   fs.FS
 	failAt   int64
 	failErr  error
+	progress func(file string)
+	check    bool
+	cache    *link.Cache
 }
 
 // WithOutput sets the output folder. The default is "public" inside the site
@@ -49,6 +53,9 @@ func WithDefaults(fsys fs.FS) Option { return func(o *options) { o.defaults = fs
 // WithSiteFS reads the site from fsys instead of the site folder on disk;
 // the site folder is still where the default output folder goes.
 func WithSiteFS(fsys fs.FS) Option { return func(o *options) { o.siteFS = fsys } }
+
+// WithProgress calls fn with the path of each file as it is written.
+func WithProgress(fn func(file string)) Option { return func(o *options) { o.progress = fn } }
 
 // withFailingWrites makes writes after the first n fail; for tests.
 func withFailingWrites(n int64, err error) Option {

@@ -164,8 +164,6 @@ func TestAnchoringErrors(t *testing.T) {
 }
 
 func TestNoteMarkup(t *testing.T) {
-	var diags diag.List
-	_ = diags
 	a := &content.Annotation{Quote: "May", Kind: content.NoteFactCheck, ID: "when",
 		Note: "It was *16* May.\n\nSecond <b>para</b>.", Source: &content.Link{Title: "A & B", URL: "https://example.org/?a=1&b=2"}}
 	var html string

@@ -82,11 +82,21 @@ func Prepare(doc *markdown.Doc, anns []*content.Annotation) *Result {
 // Transformer anchors annotations in the documents prepared with Prepare.
 // It must run after the mention transformer.
 type Transformer struct {
-	notes *NoteRenderer
+	notes   *NoteRenderer
+	fragile bool
 }
 
 // NewTransformer returns a Transformer that renders note bodies with notes.
 func NewTransformer(notes *NoteRenderer) *Transformer { return &Transformer{notes: notes} }
+
+// WarnFragile makes the transformer also warn of quotes that are close to
+// breaking: found once only thanks to their prefix or suffix, or with a near
+// twin elsewhere that a small edit would make a second match. It costs a
+// search of the whole text per quote, so builds leave it off and checks turn
+// it on.
+func (t *Transformer) WarnFragile() *Transformer {
+	return &Transformer{notes: t.notes, fragile: true}
+}
 
 // leaf is a text node of the document and its units [start, end).
 type leaf struct {
@@ -122,6 +132,9 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 		switch {
 		case len(matches) == 1:
 			found = append(found, anchored{a, matches[0]})
+			if t.fragile {
+				warnFragile(doc, a, txt, matches[0], quoteOnly, pieces, src)
+			}
 		case len(matches) > 1:
 			report(doc, a, fmt.Sprintf("quote %q occurs %d times (%s)", a.Quote, len(matches), where(doc, pieces, txt, matches, src)),
 				"add prefix: or suffix: with the text just before or after the one you mean")
@@ -185,6 +198,28 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 		st.result.Notes = append(st.result.Notes, n)
 	}
 	st.result.Text = display
+}
+
+// warnFragile warns of an anchored quote that a small edit could break.
+func warnFragile(doc *markdown.Doc, a *content.Annotation, txt *docText, s span, quoteOnly int, pieces []piece, src []byte) {
+	warn := func(msg, hint string) {
+		doc.Diags.Add(diag.Diagnostic{Severity: diag.Warning, Path: doc.File.Path,
+			Line: a.QuotePos.Line, Col: a.QuotePos.Col, Msg: msg, Hint: hint})
+	}
+	if quoteOnly > 1 {
+		warn(fmt.Sprintf("quote %q occurs %d times; only its prefix or suffix picks this one", a.Quote, quoteOnly),
+			"an edit to the words around it will break the note; a longer quote is sturdier")
+		return
+	}
+	masked := make([]textmap.Unit, len(txt.units))
+	copy(masked, txt.units)
+	for i := s.start; i < s.end; i++ {
+		masked[i].Norm = 0
+	}
+	if twin, ok := newText(masked).near(a.Quote); ok {
+		warn(fmt.Sprintf("quote %q has a near twin %s (%s)", a.Quote, txt.describe(twin), where(doc, pieces, txt, []span{twin}, src)),
+			"a small edit to either could make the quote ambiguous; a longer quote is sturdier")
+	}
 }
 
 func report(doc *markdown.Doc, a *content.Annotation, msg, hint string) {

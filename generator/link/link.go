@@ -72,14 +72,28 @@ type Appearance struct {
 	Mentions []mention.Mention
 }
 
+// Options tune the link stage.
+type Options struct {
+	// Check adds the warnings that cost extra time (annotations close to
+	// breaking); gloss check turns it on.
+	Check bool
+	// Cache, when set, reuses conversions of a previous Link with the same
+	// cache, and keeps this one's for the next.
+	Cache *Cache
+}
+
 // Link runs the link stage over a loaded site. Problems go to diags.
-func Link(site *content.Site, diags *diag.List) *Site {
+func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 	s := &Site{Config: site.Config}
 	matcher := mention.NewMatcher(site.Entries, diags)
+	annotations := annotate.NewTransformer(annotate.NewNoteRenderer())
+	if opts.Check {
+		annotations = annotations.WarnFragile()
+	}
 	conv := markdown.New(
 		markdown.WithUnsafeHTML(site.Config.UnsafeHTML),
 		markdown.WithTransformer(mention.NewTransformer(matcher), 200),
-		markdown.WithTransformer(annotate.NewTransformer(annotate.NewNoteRenderer()), 300),
+		markdown.WithTransformer(annotations, 300),
 		markdown.WithNodeRenderer(mention.Renderer{}, 100),
 		markdown.WithNodeRenderer(annotate.Renderer{}, 100),
 	)
@@ -96,29 +110,68 @@ func Link(site *content.Site, diags *diag.List) *Site {
 		byID[e.ID] = le
 	}
 
+	sk := siteKey(site, opts)
+	if opts.Cache != nil {
+		opts.Cache.Hits, opts.Cache.Misses = 0, 0
+	}
 	n := len(s.Articles) + len(s.Entries)
 	par.For(n, func(i int) {
 		if i < len(s.Articles) {
 			a := s.Articles[i]
-			doc := &markdown.Doc{File: a.File, Page: a.Page, Site: r, Diags: diags}
 			policy := site.Config.Autolink
 			if a.Autolink != "" {
 				policy = a.Autolink
 			}
+			key := docKey(sk, a.File, policy)
+			if c, ok := opts.Cache.lookup(a.Path, key, r); ok {
+				a.Body, a.Headings, a.Text = c.body, c.headings, c.text
+				a.Mentions = remapMentions(c.mentions, byID)
+				a.Notes = remapNotes(c.notes, a.Annotations)
+				diags.Merge(c.diags)
+				return
+			}
+			var local diag.List
+			rec := &recorder{r: r}
+			doc := &markdown.Doc{File: a.File, Page: a.Page, Site: rec, Diags: &local}
 			found := mention.Prepare(doc, mention.Options{Policy: policy})
 			notes := annotate.Prepare(doc, a.Annotations)
-			a.Body = convert(conv, doc, diags)
+			a.Body = convert(conv, doc, &local)
 			a.Headings = doc.Headings
 			a.Mentions = found.Mentions
 			a.Notes = notes.Notes
 			a.Text = notes.Text
+			ds := local.Sorted()
+			diags.Merge(ds)
+			opts.Cache.store(a.Path, cachedDoc{key: key, body: a.Body, headings: a.Headings,
+				mentions: a.Mentions, notes: a.Notes, text: a.Text, diags: ds, links: rec.links})
 			return
 		}
 		e := s.Entries[i-len(s.Articles)]
-		doc := &markdown.Doc{File: e.File, Page: e.Page, Site: r, Diags: diags}
+		key := docKey(sk, e.File, "")
+		if c, ok := opts.Cache.lookup(e.Path, key, r); ok {
+			e.Body = c.body
+			diags.Merge(c.diags)
+			return
+		}
+		var local diag.List
+		rec := &recorder{r: r}
+		doc := &markdown.Doc{File: e.File, Page: e.Page, Site: rec, Diags: &local}
 		mention.Prepare(doc, mention.Options{Policy: config.AutolinkFirst, Self: e.ID})
-		e.Body = convert(conv, doc, diags)
+		e.Body = convert(conv, doc, &local)
+		ds := local.Sorted()
+		diags.Merge(ds)
+		opts.Cache.store(e.Path, cachedDoc{key: key, body: e.Body, diags: ds, links: rec.links})
 	})
+	if opts.Cache != nil {
+		keep := map[string]bool{}
+		for _, a := range s.Articles {
+			keep[a.Path] = true
+		}
+		for _, e := range s.Entries {
+			keep[e.Path] = true
+		}
+		opts.Cache.prune(keep)
+	}
 	buildGraph(s, byID)
 	warnUnused(s, diags)
 	s.Kinds = groupByKind(s.Entries)

@@ -22,6 +22,9 @@ type Emit func(file string, data []byte) error
 type Renderer struct {
 	Templates *Templates
 	Assets    Assets
+	// Memo, when set, skips pages whose inputs did not change since the
+	// render that last used it.
+	Memo *Memo
 }
 
 // Pages returns every page of site, in a stable order.
@@ -54,11 +57,61 @@ var templateOf = map[string]string{
 	"glossary": "glossary.html", "404": "404.html",
 }
 
+// digests returns the function that digests a page's inputs.
+func (r *Renderer) digests(site *link.Site) func(*Page) [32]byte {
+	if r.Memo == nil {
+		return nil
+	}
+	g := newDigester()
+	cfg := site.Config
+	g.str(cfg.Title, cfg.BaseURL.String(), cfg.Language, cfg.Description, cfg.Autolink)
+	g.str(r.Templates.digest)
+	for _, name := range sortedNames(r.Assets) {
+		g.str(name, r.Assets[name].Path)
+	}
+	global := g.sum()
+	var whole *[32]byte
+	wholeSite := func() [32]byte {
+		if whole == nil {
+			w := siteDigest(site)
+			whole = &w
+		}
+		return *whole
+	}
+	if !r.Templates.builtin {
+		w := wholeSite()
+		return func(p *Page) [32]byte {
+			d := newDigester()
+			d.str(string(global[:]), string(w[:]), p.Kind, p.Path)
+			return d.sum()
+		}
+	}
+	// Lists of everything are digested once, not once per page.
+	w := wholeSite()
+	return func(p *Page) [32]byte {
+		d := newDigester()
+		d.str(string(global[:]), p.Kind, p.Path, p.Title, p.Description)
+		switch p.Kind {
+		case "home", "glossary":
+			d.str(string(w[:]))
+		case "article":
+			d.article(p.Article)
+		case "entry":
+			d.entry(p.Entry)
+		}
+		return d.sum()
+	}
+}
+
 // Render executes the templates for every page and emits the pages and the
 // assets. Template errors go to diags with their template's file and line;
 // an error from emit stops rendering and is returned.
 func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	pages := r.Pages(site)
+	digest := r.digests(site)
+	if r.Memo != nil {
+		r.Memo.Rendered, r.Memo.Reused, r.Memo.Changed = 0, 0, nil
+	}
 	var (
 		mu       sync.Mutex
 		emitErr  error
@@ -66,6 +119,19 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	)
 	par.For(len(pages), func(i int) {
 		p := pages[i]
+		file := urls.File(p.Path)
+		var d [32]byte
+		if r.Memo != nil {
+			d = digest(p)
+			if data, ok := r.Memo.get(file, d); ok {
+				if err := emit(file, data); err != nil {
+					mu.Lock()
+					emitErr = err
+					mu.Unlock()
+				}
+				return
+			}
+		}
 		var buf bytes.Buffer
 		if err := r.Templates.Execute(&buf, templateOf[p.Kind], p); err != nil {
 			d := r.Templates.diagnostic(err)
@@ -79,7 +145,10 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 			mu.Unlock()
 			return
 		}
-		if err := emit(urls.File(p.Path), buf.Bytes()); err != nil {
+		if r.Memo != nil {
+			r.Memo.put(file, d, buf.Bytes())
+		}
+		if err := emit(file, buf.Bytes()); err != nil {
 			mu.Lock()
 			emitErr = err
 			mu.Unlock()

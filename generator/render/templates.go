@@ -22,6 +22,10 @@ type Templates struct {
 	pages map[string]*template.Template
 	// paths maps template file names to their paths for messages.
 	paths map[string]string
+	// digest identifies the template set; builtin tells whether every
+	// template is the built-in one.
+	digest  string
+	builtin bool
 }
 
 // ParseTemplates parses base.html and partials/*.html with each page
@@ -33,6 +37,14 @@ func ParseTemplates(files []theme.File, diags *diag.List) *Templates {
 		byName[f.Name] = f
 		t.paths[f.Name] = f.Path
 	}
+	dg := newDigester()
+	t.builtin = true
+	for _, f := range files {
+		dg.str(f.Name, string(f.Data))
+		t.builtin = t.builtin && f.Builtin
+	}
+	sum := dg.sum()
+	t.digest = string(sum[:])
 	root := template.New("").Funcs(funcs)
 	var shared []theme.File
 	if base, ok := byName["base.html"]; ok {

@@ -23,6 +23,9 @@ type File struct {
 	// prefixed "(built-in) " for a default the site does not override.
 	Path string
 	Data []byte
+	// Builtin is true when the file is the built-in default, or the site's
+	// copy of it with the same bytes.
+	Builtin bool
 }
 
 // Theme is the overlay of a site's theme folders on the defaults.
@@ -66,7 +69,9 @@ func (t *Theme) Files(dir string) ([]File, error) {
 				return err
 			}
 			name := p[len(dir)+1:]
-			byName[name] = File{Name: name, Path: layer.label + p, Data: data}
+			prev, had := byName[name]
+			builtin := layer.label != "" || (had && prev.Builtin && string(prev.Data) == string(data))
+			byName[name] = File{Name: name, Path: layer.label + p, Data: data, Builtin: builtin}
 			return nil
 		})
 		if err != nil {

@@ -1,0 +1,72 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/link"
+	"github.com/glossdev/gloss/generator/render"
+)
+
+// Builder rebuilds one site in memory again and again, for previews. Each
+// rebuild converts only the documents whose inputs changed and executes
+// templates only for the pages whose inputs changed; the result is the same,
+// byte for byte, as a full build. A Builder is not safe for concurrent use.
+type Builder struct {
+	src   string
+	opts  []Option
+	cache link.Cache
+	memo  render.Memo
+}
+
+// NewBuilder returns a Builder for the site in src.
+func NewBuilder(src string, opts ...Option) *Builder {
+	return &Builder{src: src, opts: opts}
+}
+
+// Rebuild is the outcome of one Builder.Build.
+type Rebuild struct {
+	Site *Site
+	// Converted and Rendered count the documents converted and the pages
+	// rendered; the rest were reused.
+	Converted, Rendered int
+	// Changed lists the pages whose bytes changed since the previous
+	// successful build.
+	Changed  []string
+	Duration time.Duration
+}
+
+// Build rebuilds the site. Errors are as for Build; after a failed build the
+// next one still reuses what the last good one made.
+func (b *Builder) Build(ctx context.Context) (*Rebuild, error) {
+	start := time.Now()
+	o, closeFS, err := newOptions(b.src, b.opts)
+	if err != nil {
+		return nil, fmt.Errorf("site folder %s: %w", b.src, err)
+	}
+	defer closeFS()
+	o.cache = &b.cache
+	diags := &diag.List{}
+	site, r := prepare(o, diags)
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	converted := b.cache.Misses
+	r.Memo = &b.memo
+	files := newFileMap()
+	if err := r.Render(site, files.put(ctx), diags); err != nil {
+		return nil, err
+	}
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	return &Rebuild{
+		Site:      &Site{Files: files.m, Pages: len(r.Pages(site)), Warnings: diags.Warnings()},
+		Converted: converted,
+		Rendered:  b.memo.Rendered,
+		Changed:   b.memo.Changed,
+		Duration:  time.Since(start),
+	}, nil
+}

@@ -1,0 +1,149 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"sync"
+
+	"github.com/glossdev/gloss/generator/link"
+	"github.com/glossdev/gloss/generator/mention"
+)
+
+// Memo remembers the pages of one render for the next, so that a rebuild
+// executes templates only for pages whose inputs changed. Each page's inputs
+// are digested from exactly the data its built-in template shows; when the
+// templates are not the built-in ones, any page may show anything, and every
+// page's digest covers the whole site. The zero Memo is ready to use.
+type Memo struct {
+	mu    sync.Mutex
+	pages map[string]memoPage
+	// Rendered and Reused count the pages of the last Render.
+	Rendered, Reused int
+	// Changed lists the output files whose bytes changed in the last Render.
+	Changed []string
+}
+
+type memoPage struct {
+	digest [32]byte
+	data   []byte
+}
+
+func (m *Memo) get(file string, d [32]byte) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	p, ok := m.pages[file]
+	if ok && p.digest == d {
+		m.Reused++
+		return p.data, true
+	}
+	return nil, false
+}
+
+func (m *Memo) put(file string, d [32]byte, data []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.pages == nil {
+		m.pages = map[string]memoPage{}
+	}
+	if old, ok := m.pages[file]; !ok || string(old.data) != string(data) {
+		m.Changed = append(m.Changed, file)
+	}
+	m.Rendered++
+	m.pages[file] = memoPage{digest: d, data: append([]byte(nil), data...)}
+}
+
+// digester writes values into a hash unambiguously.
+type digester struct{ h hash.Hash }
+
+func newDigester() *digester { return &digester{h: sha256.New()} }
+
+func (d *digester) str(ss ...string) {
+	for _, s := range ss {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		d.h.Write(n[:])
+		d.h.Write([]byte(s))
+	}
+}
+
+func (d *digester) int(ns ...int) {
+	for _, n := range ns {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], uint64(n))
+		d.h.Write(b[:])
+	}
+}
+
+func (d *digester) sum() [32]byte {
+	var k [32]byte
+	d.h.Sum(k[:0])
+	return k
+}
+
+// listing digests what lists show of an article.
+func (d *digester) listing(a *link.Article) {
+	d.str(a.Page, a.Title, a.Summary, a.Date.String(), a.Updated.String())
+	d.str(a.Authors...)
+	d.str(a.Tags...)
+}
+
+// card digests what a card shows of an entry.
+func (d *digester) card(e *link.Entry) {
+	d.str(e.ID, e.Page, e.Kind, e.Name, e.Role, e.Summary, e.Image, e.ImageAlt)
+	d.int(len(e.Appearances))
+}
+
+// article digests everything of an article, for its own page.
+func (d *digester) article(a *link.Article) {
+	d.listing(a)
+	d.str(a.Dateline, string(a.Body), a.Text)
+	d.int(len(a.Notes))
+	for _, e := range a.Entries {
+		d.card(e)
+	}
+	for _, r := range a.Related {
+		d.listing(r)
+	}
+}
+
+
+// entry digests everything of an entry, for its own page.
+func (d *digester) entry(e *link.Entry) {
+	d.card(e)
+	d.str(e.SortAs, string(e.Body))
+	for _, f := range e.Facts {
+		d.str(f.Label, f.Value)
+	}
+	if c := e.Coordinates; c != nil {
+		d.str(formatCoordinates(c))
+	}
+	for _, l := range e.Links {
+		d.str(l.Title, l.URL)
+	}
+	for _, app := range e.Appearances {
+		d.listing(app.Article)
+		for _, m := range app.Mentions {
+			d.mention(m)
+		}
+	}
+	for _, r := range e.Related {
+		d.card(r)
+	}
+}
+
+func (d *digester) mention(m mention.Mention) {
+	d.str(m.ID, m.Before, m.Text, m.After)
+}
+
+// siteDigest digests the whole site, for pages that may show anything.
+func siteDigest(site *link.Site) [32]byte {
+	d := newDigester()
+	for _, a := range site.Articles {
+		d.article(a)
+	}
+	for _, e := range site.Entries {
+		d.entry(e)
+	}
+	return d.sum()
+}
