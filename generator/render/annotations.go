@@ -110,4 +110,3 @@ func Annotations(site *link.Site, a *link.Article) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
-

@@ -107,7 +107,6 @@ func (d *digester) article(a *link.Article) {
 	}
 }
 
-
 // entry digests everything of an entry, for its own page.
 func (d *digester) entry(e *link.Entry) {
 	d.card(e)
