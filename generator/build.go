@@ -53,14 +53,18 @@ func Build(ctx context.Context, src string, opts ...Option) (*Result, error) {
 	if o.failErr != nil {
 		w.WithFailingWrites(o.failAt, o.failErr)
 	}
+	total := r.Files(site)
 	emit := func(name string, data []byte) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if o.progress != nil {
-			o.progress(name)
+		if err := w.Write(name, data); err != nil {
+			return err
 		}
-		return w.Write(name, data)
+		if o.progress != nil {
+			o.progress(w.Files(), total)
+		}
+		return nil
 	}
 	if err := r.Render(site, emit, diags); err != nil {
 		w.Abort()

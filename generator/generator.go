@@ -31,7 +31,7 @@ type options struct {
 	siteFS   fs.FS
 	failAt   int64
 	failErr  error
-	progress func(file string)
+	progress func(done, total int)
 	check    bool
 	cache    *link.Cache
 }
@@ -54,8 +54,9 @@ func WithDefaults(fsys fs.FS) Option { return func(o *options) { o.defaults = fs
 // the site folder is still where the default output folder goes.
 func WithSiteFS(fsys fs.FS) Option { return func(o *options) { o.siteFS = fsys } }
 
-// WithProgress calls fn with the path of each file as it is written.
-func WithProgress(fn func(file string)) Option { return func(o *options) { o.progress = fn } }
+// WithProgress calls fn after each file a build writes, with the number of
+// files written so far and in all. fn may be called from several goroutines.
+func WithProgress(fn func(done, total int)) Option { return func(o *options) { o.progress = fn } }
 
 // withFailingWrites makes writes after the first n fail; for tests.
 func withFailingWrites(n int64, err error) Option {

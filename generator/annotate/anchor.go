@@ -120,8 +120,9 @@ func (t *docText) near(quote string) (span, bool) {
 			diag, diagStart = up, upStart
 			cost[i], start[i] = v, s
 		}
-		if cost[len(q)] < best {
-			best, bestEnd, bestStart = cost[len(q)], j+1, start[len(q)]
+		if c := cost[len(q)]; c < best || (c == best && bestEnd == j && start[len(q)] == bestStart) {
+			// On a tie, prefer extending the best match to a shorter one.
+			best, bestEnd, bestStart = c, j+1, start[len(q)]
 		}
 	}
 	if bestEnd < 0 || best > max(2, len(q)/4) || best == 0 {

@@ -52,6 +52,17 @@ func (r *Renderer) Pages(site *link.Site) []*Page {
 	return pages
 }
 
+// Files returns how many files Render emits for site.
+func (r *Renderer) Files(site *link.Site) int {
+	n := len(r.Pages(site)) + len(r.Assets)
+	for _, a := range site.Articles {
+		if len(a.Notes) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
 var templateOf = map[string]string{
 	"home": "index.html", "article": "article.html", "entry": "entry.html",
 	"glossary": "glossary.html", "404": "404.html",
