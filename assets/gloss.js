@@ -86,12 +86,21 @@
     var vw = doc.documentElement.clientWidth, vh = win.innerHeight;
     p.style.left = "0px";
     p.style.top = "0px";
+    p.style.maxHeight = "";
     var base = p.getBoundingClientRect(); // where (0,0) lands in the viewport
     var w = p.offsetWidth, h = p.offsetHeight;
-    var top = r.bottom + MARGIN;
-    if (top + h > vh - MARGIN && r.top - MARGIN - h >= MARGIN) top = r.top - MARGIN - h;
-    var left = Math.min(Math.max(r.left, MARGIN), vw - w - MARGIN);
-    left = Math.max(left, MARGIN);
+    var below = vh - r.bottom - 2 * MARGIN, above = r.top - 2 * MARGIN;
+    var top;
+    if (h <= below) top = r.bottom + MARGIN;
+    else if (h <= above) top = r.top - MARGIN - h;
+    else if (below >= above) { // fits neither way: the roomier side, scrolling
+      p.style.maxHeight = below + "px";
+      top = r.bottom + MARGIN;
+    } else {
+      p.style.maxHeight = above + "px";
+      top = MARGIN;
+    }
+    var left = Math.max(MARGIN, Math.min(r.left, vw - w - MARGIN));
     p.style.left = (left - base.left) + "px";
     p.style.top = (top - base.top) + "px";
     p.setAttribute("data-placement", top < r.top ? "above" : "below");
