@@ -17,8 +17,8 @@ import (
 // warnings in each format against testdata/check/*.golden.
 func TestCheckFormats(t *testing.T) {
 	dir := testSite(t, map[string]string{
-		"content/articles/a.md": "---\ntitle: A\ndate: 2025-05-16\ntagz: [x]\nannotations:\n  - quote: \"Kyiv, where\"\n    note: \"Capital.\"\n---\nIn Kyiv, where the talks, and Kyiv, were.\n",
-		"content/articles/b.md": "---\ntitle: B\ndate: 2025-05-17\nannotations:\n  - quote: \"Body of B\"\n    note: x\n  - quote: \"cat\"\n    prefix: \"one \"\n    note: y\n---\nBody of B. one cat, two cat. Body of C.\n",
+		"content/articles/a.md":      "---\ntitle: A\ndate: 2025-05-16\ntagz: [x]\nannotations:\n  - quote: \"Kyiv, where\"\n    note: \"Capital.\"\n---\nIn Kyiv, where the talks, and Kyiv, were.\n",
+		"content/articles/b.md":      "---\ntitle: B\ndate: 2025-05-17\nannotations:\n  - quote: \"Body of B\"\n    note: x\n  - quote: \"cat\"\n    prefix: \"one \"\n    note: y\n---\nBody of B. one cat, two cat. Body of C.\n",
 		"content/glossary/moscow.md": "---\nname: Moscow\nkind: place\naliases: [\"the Russian capital\"]\n---\n",
 	})
 	ds, err := Check(context.Background(), dir, defaults())

@@ -35,11 +35,14 @@ func (r *NoteRenderer) Render(md string) (template.HTML, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	var out bytes.Buffer
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Kind() != ast.KindParagraph {
+		if c.Kind() != ast.KindParagraph && c.Kind() != ast.KindHTMLBlock {
 			return "", errBlocks
 		}
 	}
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == ast.KindHTMLBlock {
+			continue // raw HTML is never let into notes
+		}
 		var buf bytes.Buffer
 		if err := r.md.Renderer().Render(&buf, src, c); err != nil {
 			return "", err

@@ -52,15 +52,15 @@ func decodeArticle(f File, root *yaml.Node, d *frontmatter.Decoder) *Article {
 	d.Require(root, "front matter", present, "title", "date")
 	if !ValidID(a.Slug) || Reserved(a.Slug) {
 		why := "lower-case letters, digits and single hyphens"
-		if Reserved(a.Slug) {
-			why = "a reserved name"
+		suggestion := orPlaceholder(Suggest(a.Slug), "my-article")
+		if Reserved(a.Slug) || Reserved(suggestion) {
+			why, suggestion = "a reserved name", suggestion+"-article"
 		}
 		if slugFromFile {
 			d.Diags.Add(diagAt(f.Path, 1, 1, fmt.Sprintf("the file name gives the slug %q, which is not valid (%s)", a.Slug, why),
-				fmt.Sprintf("rename the file or set slug: %s", orPlaceholder(Suggest(a.Slug), "my-article"))))
+				fmt.Sprintf("rename the file or set slug: %s", suggestion)))
 		} else {
-			d.ErrorHint(slugNode, fmt.Sprintf("try slug: %s", orPlaceholder(Suggest(a.Slug), "my-article")),
-				"slug: %q is not valid (%s)", a.Slug, why)
+			d.ErrorHint(slugNode, fmt.Sprintf("try slug: %s", suggestion), "slug: %q is not valid (%s)", a.Slug, why)
 		}
 	}
 	if !a.Updated.IsZero() && !a.Date.IsZero() && a.Updated.Before(a.Date) {

@@ -144,8 +144,11 @@ func loadEntry(fsys fs.FS, p string, diags *diag.List) *Entry {
 	}
 	e := decodeEntry(f, root, d)
 	if e != nil && (!ValidID(e.ID) || Reserved(e.ID)) {
-		diags.Add(diagAt(p, 1, 1, fmt.Sprintf("the file name gives the id %q, which is not valid (lower-case letters, digits and single hyphens, not a reserved name)", e.ID),
-			fmt.Sprintf("rename the file to %s.md", orPlaceholder(Suggest(e.ID), "my-entry"))))
+		hint := fmt.Sprintf("rename the file to %s.md", orPlaceholder(Suggest(e.ID), "my-entry"))
+		if Reserved(Suggest(e.ID)) {
+			hint = "index, assets and 404 are reserved; rename the file"
+		}
+		diags.Add(diagAt(p, 1, 1, fmt.Sprintf("the file name gives the id %q, which is not valid (lower-case letters, digits and single hyphens, not a reserved name)", e.ID), hint))
 		return nil
 	}
 	return e

@@ -152,7 +152,7 @@ func TestContentErrors(t *testing.T) {
 		}, []string{"content/articles/talks.md:4:7: slug: \"../etc\" is not valid (lower-case letters, digits and single hyphens)\n\thint: try slug: etc"}},
 		{"reserved slug", map[string]*string{
 			"content/articles/talks.md": s("---\ntitle: T\ndate: 2025-05-16\nslug: index\n---\n"),
-		}, []string{"content/articles/talks.md:4:7: slug: \"index\" is not valid (a reserved name)\n\thint: try slug: index"}},
+		}, []string{"content/articles/talks.md:4:7: slug: \"index\" is not valid (a reserved name)\n\thint: try slug: index-article"}},
 		{"file name makes a bad slug", map[string]*string{
 			"content/articles/talks.md":       nil,
 			"content/articles/Talks Today.md": s(goodArticle),

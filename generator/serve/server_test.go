@@ -320,3 +320,24 @@ func TestCleanPath(t *testing.T) {
 		assert.Equal(t, tt.want, got, tt.in)
 	}
 }
+
+// FuzzCleanPath checks that no request path maps to a file outside the site.
+func FuzzCleanPath(f *testing.F) {
+	for _, s := range []string{"/", "/../x", "/a/b/", "//x", "/a\\b", "/%2e%2e", "/.well-known/x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		name, ok := cleanPath(p)
+		if !ok {
+			return
+		}
+		if name == "" || strings.HasPrefix(name, "/") || strings.Contains(name, "\\") {
+			t.Fatalf("cleanPath(%q) = %q", p, name)
+		}
+		for _, seg := range strings.Split(name, "/") {
+			if seg == ".." || seg == "." || seg == "" {
+				t.Fatalf("cleanPath(%q) = %q", p, name)
+			}
+		}
+	})
+}

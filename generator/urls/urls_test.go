@@ -2,6 +2,7 @@ package urls
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,4 +46,56 @@ func TestPaths(t *testing.T) {
 	base, _ := url.Parse("https://example.org/news/")
 	assert.Equal(t, "https://example.org/news/glossary/kyiv/", Abs(base, Entry("kyiv")))
 	assert.Equal(t, "/news/assets/a.css", Rooted(base, Asset("a.css")))
+}
+
+// FuzzRel checks that a relative link always leads back to its target.
+func FuzzRel(f *testing.F) {
+	for _, s := range [][2]string{{"", ""}, {"articles/a/", "glossary/b/"}, {"404.html", "a:b/"}, {"a/b/c/", "a/b/#x"}} {
+		f.Add(s[0], s[1])
+	}
+	base, _ := url.Parse("https://example.org/sub/")
+	f.Fuzz(func(t *testing.T, from, to string) {
+		if !sitePath(from) || !sitePath(to) {
+			return
+		}
+		rel, err := url.Parse(Rel(from, to))
+		if err != nil {
+			t.Fatalf("Rel(%q, %q) = %q: %v", from, to, Rel(from, to), err)
+		}
+		got := base.ResolveReference(&url.URL{Path: from}).ResolveReference(rel)
+		want, err := url.Parse(Abs(base, to))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Compare decoded: escaping may differ between equal URLs.
+		if got.Path != want.Path || got.Fragment != want.Fragment || got.Host != want.Host {
+			t.Fatalf("Rel(%q, %q) = %q resolves to %s, want %s", from, to, Rel(from, to), got, want)
+		}
+	})
+}
+
+// sitePath reports whether p is a path this package makes: segments of
+// [a-z0-9.:-], no empty, "." or ".." segment, an optional #fragment.
+func sitePath(p string) bool {
+	if i := strings.IndexByte(p, '#'); i >= 0 {
+		if strings.ContainsAny(p[i+1:], "#%") {
+			return false
+		}
+		p = p[:i]
+	}
+	if p == "" {
+		return true
+	}
+	segs := strings.Split(strings.TrimSuffix(p, "/"), "/")
+	for _, s := range segs {
+		if s == "" || s == "." || s == ".." {
+			return false
+		}
+		for _, r := range s {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == ':') {
+				return false
+			}
+		}
+	}
+	return true
 }
