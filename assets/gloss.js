@@ -201,4 +201,16 @@
   }
   win.addEventListener("hashchange", showTarget);
   showTarget();
+
+  // "/" focuses the search box, unless the reader is typing somewhere.
+  doc.addEventListener("keydown", function (e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target, tag = t && t.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+    var box = doc.querySelector("#search-page-q, #site-search-q");
+    if (!box) return;
+    e.preventDefault();
+    box.focus();
+    box.select();
+  });
 })();

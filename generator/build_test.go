@@ -254,7 +254,7 @@ func TestBuildFromMapFS(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	res, err := Build(context.Background(), t.TempDir(), WithSiteFS(fsys), WithOutput(out), defaults())
 	require.NoError(t, err)
-	assert.Equal(t, 4, res.Pages)
+	assert.Equal(t, 5, res.Pages)
 	page := readTree(t, out)["glossary/kyiv/index.html"]
 	assert.Contains(t, page, `<link rel="canonical" href="https://example.org/news/glossary/kyiv/">`)
 }

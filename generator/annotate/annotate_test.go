@@ -49,7 +49,7 @@ func run(t *testing.T, md string, anns ...*content.Annotation) (string, *Result,
 		}
 		a.QuotePos = content.Pos{Line: 10 + i, Col: 12}
 	}
-	mention.Prepare(doc, mention.Options{Policy: config.AutolinkFirst})
+	mention.Prepare(doc, mention.Options{Policy: config.AutolinkFirst, Cards: true})
 	res := Prepare(doc, anns)
 	html, err := conv.Convert(doc)
 	require.NoError(t, err)

@@ -133,7 +133,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			var local diag.List
 			rec := &recorder{r: r}
 			doc := &markdown.Doc{File: a.File, Page: a.Page, Site: rec, Diags: &local}
-			found := mention.Prepare(doc, mention.Options{Policy: policy})
+			found := mention.Prepare(doc, mention.Options{Policy: policy, Cards: true})
 			notes := annotate.Prepare(doc, a.Annotations)
 			a.Body = convert(conv, doc, &local)
 			a.Headings = doc.Headings

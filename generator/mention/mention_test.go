@@ -59,6 +59,9 @@ func convert(t *testing.T, entries []*content.Entry, md string, opts Options, un
 	if opts.Policy == "" {
 		opts.Policy = config.AutolinkFirst
 	}
+	if opts.Self == "" {
+		opts.Cards = true
+	}
 	res := Prepare(doc, opts)
 	html, err := conv.Convert(doc)
 	require.NoError(t, err)
@@ -153,7 +156,7 @@ func TestRawHTML(t *testing.T) {
 
 func TestSelfMentionsOnEntryPages(t *testing.T) {
 	got, res, _ := convert(t, testEntries, "Kyiv is near Istanbul? No.", Options{Self: "kyiv"}, false)
-	assert.Equal(t, "Kyiv is near [Istanbul](istanbul)? No.", got)
+	assert.Equal(t, `Kyiv is near <a class="mention-link" href="../../glossary/istanbul/">Istanbul</a>? No.`, got, "a plain link: entry pages hold no cards")
 	require.Len(t, res.Mentions, 1)
 }
 

@@ -21,6 +21,8 @@ type Node struct {
 	Href string
 	// Linked makes the mention a link; otherwise it is only marked up.
 	Linked bool
+	// Card ties the link to the entry's card in the page.
+	Card bool
 }
 
 // Kind implements ast.Node.
@@ -52,6 +54,12 @@ func renderMention(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	}
 	// Ids are [a-z0-9-] by construction and Href is built from them, so
 	// none of these attributes can carry markup; escape anyway.
+	if n.Linked && !n.Card {
+		_, _ = w.WriteString(`<a class="mention-link" href="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(n.Href)))
+		_, _ = w.WriteString(`">`)
+		return ast.WalkContinue, nil
+	}
 	if n.Linked {
 		_, _ = w.WriteString(`<a class="mention" href="`)
 		_, _ = w.Write(util.EscapeHTML([]byte(n.Href)))

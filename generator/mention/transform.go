@@ -42,6 +42,9 @@ type Options struct {
 	// Self, when set, is the id of the entry whose own page this is; its
 	// mentions of itself are left alone.
 	Self string
+	// Cards ties linked mentions to the entries' cards, which the page
+	// must hold (articles list them under "In this story").
+	Cards bool
 }
 
 // Result is what the transformer found in one document.
@@ -205,7 +208,7 @@ func (w *walker) newNode(e *content.Entry, off int, explicit bool, alias int, li
 		w.st.linked[e.ID] = true
 	}
 	n := &Node{Entry: e, ID: fmt.Sprintf("m-%s-%d", e.ID, w.st.count[e.ID]),
-		Href: urls.Rel(w.doc.Page, urls.Entry(e.ID)), Linked: linked}
+		Href: urls.Rel(w.doc.Page, urls.Entry(e.ID)), Linked: linked, Card: w.st.opts.Cards}
 	w.st.result.Mentions = append(w.st.result.Mentions, Mention{
 		Entry: e, ID: n.ID, Explicit: explicit, Linked: linked, Offset: off, Alias: alias})
 	w.st.nodes = append(w.st.nodes, n)

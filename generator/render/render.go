@@ -4,6 +4,8 @@
 package render
 
 import (
+	"maps"
+	"slices"
 	"bytes"
 	"fmt"
 	"sync"
@@ -18,10 +20,18 @@ import (
 // its bytes. It may be called from several goroutines at once.
 type Emit func(file string, data []byte) error
 
+// Output makes files besides the pages: feeds, sitemaps, search indexes.
+type Output interface {
+	// Files returns the files to write, by path relative to the output folder.
+	Files(site *link.Site) (map[string][]byte, error)
+}
+
 // Renderer renders the pages of one site.
 type Renderer struct {
 	Templates *Templates
 	Assets    Assets
+	// Outputs make the files that are not pages.
+	Outputs []Output
 	// Memo, when set, skips pages whose inputs did not change since the
 	// render that last used it.
 	Memo *Memo
@@ -35,6 +45,8 @@ func (r *Renderer) Pages(site *link.Site) []*Page {
 		{Kind: "glossary", Path: urls.Glossary, Title: "Glossary",
 			Description: "The people, places, organizations and events in " + cfg.Title + "."},
 		{Kind: "404", Path: urls.NotFound, Title: "Page not found", rooted: true},
+		{Kind: "search", Path: urls.Search, Title: "Search",
+			Description: "Search the articles and the glossary of " + cfg.Title + "."},
 	}
 	for _, a := range site.Articles {
 		pages = append(pages, &Page{Kind: "article", Path: a.Page, Title: a.Title, Description: a.Summary, Article: a})
@@ -65,7 +77,7 @@ func (r *Renderer) Files(site *link.Site) int {
 
 var templateOf = map[string]string{
 	"home": "index.html", "article": "article.html", "entry": "entry.html",
-	"glossary": "glossary.html", "404": "404.html",
+	"glossary": "glossary.html", "404": "404.html", "search": "search.html",
 }
 
 // digests returns the function that digests a page's inputs.
@@ -167,6 +179,17 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	})
 	if emitErr != nil {
 		return emitErr
+	}
+	for _, o := range r.Outputs {
+		files, err := o.Files(site)
+		if err != nil {
+			return err
+		}
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if err := emit(name, files[name]); err != nil {
+				return err
+			}
+		}
 	}
 	for _, a := range site.Articles {
 		if len(a.Notes) == 0 {

@@ -14,6 +14,7 @@ const (
 	Home     = ""
 	Glossary = "glossary/"
 	NotFound = "404.html"
+	Search   = "search/"
 )
 
 // Article is the path of the article with the given slug.

@@ -1,0 +1,1 @@
+// gloss search: placeholder until the search index lands.
