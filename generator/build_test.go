@@ -264,3 +264,11 @@ func TestMissingSiteFolder(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, fs.ErrNotExist), err)
 }
+
+func writeFile(dir, name, data string) error {
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte(data), 0o644)
+}

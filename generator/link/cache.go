@@ -40,6 +40,8 @@ type cachedDoc struct {
 	// links records the article lookups the conversion made: file → page
 	// ("" for none).
 	links map[string]string
+	// fragments are checked anew on every build.
+	fragments []markdown.Fragment
 }
 
 // siteKey digests what every document's conversion depends on besides its

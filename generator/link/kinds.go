@@ -1,6 +1,9 @@
 package link
 
 import (
+	"maps"
+
+	"github.com/glossdev/gloss/generator/urls"
 	"cmp"
 	"slices"
 	"strings"
@@ -31,4 +34,27 @@ func groupByKind(entries []*Entry) []KindGroup {
 		groups = append(groups, KindGroup{Kind: kind, Entries: g})
 	}
 	return groups
+}
+
+// groupByTag lists the tags of the articles, sorted, each with its articles
+// in the site's order (newest first).
+func groupByTag(articles []*Article) []Tag {
+	byName := map[string]*Tag{}
+	for _, a := range articles {
+		for _, t := range a.Tags {
+			g, ok := byName[t]
+			if !ok {
+				g = &Tag{Name: t, Page: urls.Tag(t)}
+				byName[t] = g
+			}
+			if len(g.Articles) == 0 || g.Articles[len(g.Articles)-1] != a {
+				g.Articles = append(g.Articles, a)
+			}
+		}
+	}
+	tags := make([]Tag, 0, len(byName))
+	for _, name := range slices.Sorted(maps.Keys(byName)) {
+		tags = append(tags, *byName[name])
+	}
+	return tags
 }

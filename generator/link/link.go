@@ -24,6 +24,15 @@ type Site struct {
 	Entries  []*Entry   // by id
 	// Kinds holds the entries of each kind that has any, in glossary order.
 	Kinds []KindGroup
+	// Tags holds every tag with its articles, newest first, by tag.
+	Tags []Tag
+}
+
+// Tag is a tag and the articles that carry it.
+type Tag struct {
+	Name     string
+	Page     string
+	Articles []*Article
 }
 
 // KindGroup is the entries of one kind, sorted for display.
@@ -50,6 +59,8 @@ type Article struct {
 	Notes []*annotate.Note
 	// Text is the article's text as annotations address it.
 	Text string
+
+	fragments []markdown.Fragment
 }
 
 // Entry is a glossary entry with its body converted and its backlinks.
@@ -124,7 +135,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			}
 			key := docKey(sk, a.File, policy)
 			if c, ok := opts.Cache.lookup(a.Path, key, r); ok {
-				a.Body, a.Headings, a.Text = c.body, c.headings, c.text
+				a.Body, a.Headings, a.Text, a.fragments = c.body, c.headings, c.text, c.fragments
 				a.Mentions = remapMentions(c.mentions, byID)
 				a.Notes = remapNotes(c.notes, a.Annotations)
 				diags.Merge(c.diags)
@@ -140,10 +151,11 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			a.Mentions = found.Mentions
 			a.Notes = notes.Notes
 			a.Text = notes.Text
+			a.fragments = doc.Fragments
 			ds := local.Sorted()
 			diags.Merge(ds)
 			opts.Cache.store(a.Path, cachedDoc{key: key, body: a.Body, headings: a.Headings,
-				mentions: a.Mentions, notes: a.Notes, text: a.Text, diags: ds, links: rec.links})
+				mentions: a.Mentions, notes: a.Notes, text: a.Text, diags: ds, links: rec.links, fragments: a.fragments})
 			return
 		}
 		e := s.Entries[i-len(s.Articles)]
@@ -172,9 +184,11 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 		}
 		opts.Cache.prune(keep)
 	}
+	checkFragments(s, diags)
 	buildGraph(s, byID)
 	warnUnused(s, diags)
 	s.Kinds = groupByKind(s.Entries)
+	s.Tags = groupByTag(s.Articles)
 	return s
 }
 

@@ -49,6 +49,10 @@ func (doc *Doc) resolveLink(n *ast.Link, src []byte) {
 		return // the mention transformer handles explicit references
 	}
 	u, err := url.Parse(dest)
+	if err == nil && u.Scheme == "" && u.Host == "" && u.Path == "" && u.Fragment != "" {
+		doc.Fragments = append(doc.Fragments, Fragment{Page: doc.Page, ID: u.Fragment, Offset: NodeOffset(n, src)})
+		return
+	}
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
 		return
 	}
@@ -63,6 +67,7 @@ func (doc *Doc) resolveLink(n *ast.Link, src []byte) {
 		return
 	}
 	if u.Fragment != "" {
+		doc.Fragments = append(doc.Fragments, Fragment{Page: page, ID: u.Fragment, Offset: NodeOffset(n, src)})
 		page += "#" + u.Fragment
 	}
 	n.Destination = []byte(urls.Rel(doc.Page, page))

@@ -126,6 +126,16 @@ type Doc struct {
 
 	// Headings are the document's headings, filled in by Convert.
 	Headings []Heading
+	// Fragments are the #fragments its links point at, to be checked once
+	// every document is converted.
+	Fragments []Fragment
+}
+
+// Fragment is a link to a #fragment of a page: Page is the site path of the
+// page linked to (the document's own page for "#x" links).
+type Fragment struct {
+	Page, ID string
+	Offset   int
 }
 
 // Heading is a heading of a document.

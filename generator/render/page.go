@@ -19,6 +19,7 @@ type Page struct {
 	Description string
 	Article     *link.Article
 	Entry       *link.Entry
+	Tag         *link.Tag
 
 	assets Assets
 	// rooted makes URLs absolute paths under the base URL, for pages a

@@ -48,6 +48,15 @@ func (r *Renderer) Pages(site *link.Site) []*Page {
 		{Kind: "search", Path: urls.Search, Title: "Search",
 			Description: "Search the articles and the glossary of " + cfg.Title + "."},
 	}
+	if len(site.Tags) > 0 {
+		pages = append(pages, &Page{Kind: "tags", Path: urls.Tags, Title: "Tags",
+			Description: "The topics of " + cfg.Title + "."})
+	}
+	for i := range site.Tags {
+		tg := &site.Tags[i]
+		pages = append(pages, &Page{Kind: "tag", Path: tg.Page, Title: "Tagged “" + tg.Name + "”",
+			Description: "Articles tagged " + tg.Name + " in " + cfg.Title + ".", Tag: tg})
+	}
 	for _, a := range site.Articles {
 		pages = append(pages, &Page{Kind: "article", Path: a.Page, Title: a.Title, Description: a.Summary, Article: a})
 	}
@@ -64,9 +73,10 @@ func (r *Renderer) Pages(site *link.Site) []*Page {
 	return pages
 }
 
-// Files returns how many files Render emits for site.
+// Files returns how many files Render emits for site, not counting those
+// of the added Outputs.
 func (r *Renderer) Files(site *link.Site) int {
-	n := len(r.Pages(site)) + len(r.Assets)
+	n := len(r.Pages(site)) + len(r.Assets) + 3
 	for _, a := range site.Articles {
 		if len(a.Notes) > 0 {
 			n++
@@ -78,6 +88,7 @@ func (r *Renderer) Files(site *link.Site) int {
 var templateOf = map[string]string{
 	"home": "index.html", "article": "article.html", "entry": "entry.html",
 	"glossary": "glossary.html", "404": "404.html", "search": "search.html",
+	"tags": "tags.html", "tag": "tag.html",
 }
 
 // digests returns the function that digests a page's inputs.
@@ -115,7 +126,7 @@ func (r *Renderer) digests(site *link.Site) func(*Page) [32]byte {
 		d := newDigester()
 		d.str(string(global[:]), p.Kind, p.Path, p.Title, p.Description)
 		switch p.Kind {
-		case "home", "glossary":
+		case "home", "glossary", "tags", "tag":
 			d.str(string(w[:]))
 		case "article":
 			d.article(p.Article)
@@ -179,6 +190,22 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	})
 	if emitErr != nil {
 		return emitErr
+	}
+	feed, err := Feed(site)
+	if err != nil {
+		return fmt.Errorf("feed: %w", err)
+	}
+	sm, err := r.Sitemap(site)
+	if err != nil {
+		return fmt.Errorf("sitemap: %w", err)
+	}
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{urls.Feed, feed}, {urls.Sitemap, sm}, {urls.Robots, Robots(site)}} {
+		if err := emit(f.name, f.data); err != nil {
+			return err
+		}
 	}
 	for _, o := range r.Outputs {
 		files, err := o.Files(site)

@@ -15,7 +15,7 @@ import (
 
 // Page templates every theme provides; each defines the "content" block (and
 // may define "head") of the base layout.
-var pageTemplates = []string{"index.html", "article.html", "entry.html", "glossary.html", "404.html", "search.html"}
+var pageTemplates = []string{"index.html", "article.html", "entry.html", "glossary.html", "404.html", "search.html", "tags.html", "tag.html"}
 
 // Templates are a theme's parsed page templates.
 type Templates struct {

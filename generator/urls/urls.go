@@ -15,7 +15,14 @@ const (
 	Glossary = "glossary/"
 	NotFound = "404.html"
 	Search   = "search/"
+	Tags     = "tags/"
+	Feed     = "feed.xml"
+	Sitemap  = "sitemap.xml"
+	Robots   = "robots.txt"
 )
+
+// Tag is the path of the page listing a tag's articles.
+func Tag(tag string) string { return "tags/" + tag + "/" }
 
 // Article is the path of the article with the given slug.
 func Article(slug string) string { return "articles/" + slug + "/" }

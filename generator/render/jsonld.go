@@ -1,0 +1,153 @@
+package render
+
+import (
+	"encoding/json"
+	"html/template"
+	"strings"
+
+	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/link"
+	"github.com/glossdev/gloss/generator/urls"
+)
+
+// schemaTypes maps entry kinds to schema.org types.
+var schemaTypes = map[string]string{
+	content.KindPerson: "Person", content.KindPlace: "Place",
+	content.KindOrganization: "Organization", content.KindEvent: "Event",
+}
+
+// entity describes a glossary entry as a schema.org thing.
+func (p *Page) entity(e *link.Entry, full bool) map[string]any {
+	base := p.Site.Config.BaseURL
+	m := map[string]any{
+		"@type": schemaTypes[e.Kind],
+		"@id":   urls.Abs(base, e.Page) + "#entity",
+		"name":  e.Name,
+		"url":   urls.Abs(base, e.Page),
+	}
+	if e.Role != "" {
+		m["description"] = e.Role
+	}
+	if full {
+		if e.Summary != "" {
+			m["description"] = e.Summary
+		}
+		var alt []string
+		for _, a := range e.Aliases[1:] {
+			alt = append(alt, a.Text)
+		}
+		if len(alt) > 0 {
+			m["alternateName"] = alt
+		}
+		if e.Image != "" {
+			m["image"] = urls.Abs(base, urls.Asset(e.Image))
+		}
+	}
+	if c := e.Coordinates; c != nil {
+		m["geo"] = map[string]any{"@type": "GeoCoordinates", "latitude": c[0], "longitude": c[1]}
+	}
+	var same []string
+	for _, l := range e.Links {
+		if strings.HasPrefix(l.URL, "http") {
+			same = append(same, l.URL)
+		}
+	}
+	if len(same) > 0 {
+		m["sameAs"] = same
+	}
+	return m
+}
+
+// JSONLD returns the page's schema.org description as JSON for a
+// <script type="application/ld+json"> element, or "" for pages without one.
+// The JSON escapes <, > and &, so no content can close the element early.
+func (p *Page) JSONLD() (template.JS, error) {
+	cfg := p.Site.Config
+	var v map[string]any
+	switch p.Kind {
+	case "article":
+		a := p.Article
+		v = map[string]any{
+			"@context":         "https://schema.org",
+			"@type":            "NewsArticle",
+			"headline":         a.Title,
+			"url":              p.Canonical(),
+			"mainEntityOfPage": p.Canonical(),
+			"datePublished":    stamp(a.Date),
+			"dateModified":     stamp(lastChange(a)),
+			"inLanguage":       cfg.Language,
+			"publisher":        map[string]any{"@type": "Organization", "name": cfg.Title, "url": urls.Abs(cfg.BaseURL, urls.Home)},
+		}
+		if a.Summary != "" {
+			v["description"] = a.Summary
+		}
+		if a.Dateline != "" {
+			v["dateline"] = a.Dateline
+		}
+		if len(a.Tags) > 0 {
+			v["keywords"] = a.Tags
+		}
+		var authors []map[string]any
+		for _, name := range a.Authors {
+			authors = append(authors, map[string]any{"@type": "Person", "name": name})
+		}
+		if len(authors) > 0 {
+			v["author"] = authors
+		}
+		var about, mentions []map[string]any
+		for _, e := range a.Entries {
+			ent := p.entity(e, false)
+			mentions = append(mentions, ent)
+			if mentionedIn(e, a.Title+" "+a.Summary) {
+				about = append(about, ent)
+			}
+		}
+		if len(mentions) > 0 {
+			v["mentions"] = mentions
+		}
+		if len(about) > 0 {
+			v["about"] = about
+		}
+	case "entry":
+		v = p.entity(p.Entry, true)
+		v["@context"] = "https://schema.org"
+	case "home":
+		v = map[string]any{
+			"@context": "https://schema.org", "@type": "WebSite", "name": cfg.Title,
+			"url": urls.Abs(cfg.BaseURL, urls.Home), "inLanguage": cfg.Language,
+		}
+		if cfg.Description != "" {
+			v["description"] = cfg.Description
+		}
+	default:
+		return "", nil
+	}
+	data, err := json.Marshal(v) // sorted keys; <, > and & escaped
+	if err != nil {
+		return "", err
+	}
+	return template.JS(data), nil //nolint:gosec // JSON from encoding/json with HTML escaping
+}
+
+// mentionedIn reports whether text names the entry by one of its names.
+func mentionedIn(e *link.Entry, text string) bool {
+	for _, a := range e.Aliases {
+		if strings.Contains(text, a.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// OGType is the page's Open Graph type.
+func (p *Page) OGType() string {
+	switch p.Kind {
+	case "article":
+		return "article"
+	case "entry":
+		if p.Entry.Kind == content.KindPerson {
+			return "profile"
+		}
+	}
+	return "website"
+}
