@@ -168,7 +168,21 @@
 
   // Notes: on narrow screens a button beside each reference shows and hides
   // its note; opening the page at #note-id shows and highlights that note.
+  // On narrow screens an open note goes after its paragraph (or at the end of
+  // its list item), so that it does not split the sentence; on wide screens it
+  // sits beside its reference, in the margin.
+  var narrow = win.matchMedia && win.matchMedia("(max-width: 61.99rem)");
+  function placeNote(b, note) {
+    if (narrow && narrow.matches) {
+      var block = b.closest("p, li, td, th, dd, h1, h2, h3, h4, h5, h6");
+      if (block && /^(P|H\d)$/.test(block.tagName)) block.after(note);
+      else if (block) block.appendChild(note);
+    } else if (b.nextSibling !== note) {
+      b.after(note);
+    }
+  }
   function setOpen(b, note, on) {
+    if (on) placeNote(b, note);
     note.classList.toggle("is-open", on);
     b.setAttribute("aria-expanded", on ? "true" : "false");
   }
@@ -201,6 +215,15 @@
   }
   win.addEventListener("hashchange", showTarget);
   showTarget();
+  if (narrow && narrow.addEventListener) {
+    narrow.addEventListener("change", function () {
+      var bs = doc.querySelectorAll(".note-toggle");
+      for (var i = 0; i < bs.length; i++) {
+        var n = doc.getElementById(bs[i].getAttribute("aria-controls"));
+        if (n) placeNote(bs[i], n);
+      }
+    });
+  }
 
   // "/" focuses the search box, unless the reader is typing somewhere.
   doc.addEventListener("keydown", function (e) {
