@@ -51,8 +51,8 @@ const (
 const usage = `gloss builds annotated explainer sites.
 
 Usage:
-  gloss build [-src DIR] [-out DIR] [-base-url URL] [-drafts]
-  gloss serve [-src DIR] [-addr 127.0.0.1:8080] [-drafts]
+  gloss build [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-minify=false]
+  gloss serve [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-minify=false]
   gloss check [-src DIR] [-format text|github|json] [-strict]
   gloss new article|person|place|organization|event "Title or Name"
 
@@ -129,6 +129,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fl.String("out", "", "output folder (default: public inside -src)")
 	baseURL := fl.String("base-url", "", "absolute URL the site is published at; overrides baseURL in site.yaml")
 	drafts := fl.Bool("drafts", false, "include articles marked draft: true")
+	minify := fl.Bool("minify", true, "minify HTML, CSS and JavaScript; -minify=false for readable output")
 	if code, done := parseFlags(fl, args, 0); done {
 		return code
 	}
@@ -141,6 +142,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		generator.WithOutput(outDir),
 		generator.WithBaseURL(*baseURL),
 		generator.WithDrafts(*drafts),
+		generator.WithMinify(*minify),
 		generator.WithDefaults(theme()),
 		generator.WithProgress(prog.update),
 	)
@@ -232,6 +234,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	src := fl.String("src", ".", "site folder (holding content/site.yaml)")
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on; loopback unless you say otherwise")
 	drafts := fl.Bool("drafts", false, "include articles marked draft: true")
+	minify := fl.Bool("minify", true, "minify HTML, CSS and JavaScript, as build does")
 	if code, done := parseFlags(fl, args, 0); done {
 		return code
 	}
@@ -244,6 +247,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	srv := serve.New(*src, stderr,
 		generator.WithDefaults(theme()),
 		generator.WithDrafts(*drafts),
+		generator.WithMinify(*minify),
 		generator.WithBaseURL(url),
 	)
 	_ = srv.Rebuild(ctx) // errors are shown in the terminal and the browser

@@ -10,6 +10,7 @@ import (
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/output"
 	"github.com/glossdev/gloss/generator/render"
+	"github.com/glossdev/gloss/generator/search"
 	"github.com/glossdev/gloss/generator/theme"
 )
 
@@ -158,5 +159,9 @@ func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
 		return nil, nil
 	}
 	site := link.Link(loaded, diags, link.Options{Check: o.check, Cache: o.cache})
-	return site, &render.Renderer{Templates: tpls, Assets: render.NewAssets(assetFiles)}
+	var mf *render.Minifier
+	if o.minify {
+		mf = render.NewMinifier()
+	}
+	return site, &render.Renderer{Templates: tpls, Assets: render.NewAssets(assetFiles, mf), Minifier: mf, Outputs: []render.Output{search.Output{}}}
 }

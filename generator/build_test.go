@@ -73,6 +73,23 @@ func TestBuildSampleSite(t *testing.T) {
 	assert.Contains(t, files["articles/istanbul-talks-2025/index.html"], `href="../../glossary/ankara/"`)
 }
 
+func TestMinify(t *testing.T) {
+	small := readTree(t, buildSample(t))
+	big := readTree(t, buildSample(t, WithMinify(false)))
+	page := "articles/istanbul-talks-2025/index.html"
+	assert.Less(t, len(small[page]), len(big[page]))
+	assert.NotContains(t, small[page], "\n  <")
+	var css string
+	for name, data := range small {
+		if strings.HasPrefix(name, "assets/gloss.") && strings.HasSuffix(name, ".css") {
+			css = data
+		}
+	}
+	require.NotEmpty(t, css)
+	assert.NotContains(t, css, "/*", "comments are gone")
+	assert.Contains(t, small[page], `integrity="sha384-`)
+}
+
 func TestBuildIsDeterministic(t *testing.T) {
 	a, b := readTree(t, buildSample(t)), readTree(t, buildSample(t))
 	require.Equal(t, len(a), len(b))
@@ -84,7 +101,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 // TestGoldenPages compares rendered sample pages with testdata/golden; run
 // go test ./generator -update to rewrite them after an intended change.
 func TestGoldenPages(t *testing.T) {
-	files := readTree(t, buildSample(t))
+	files := readTree(t, buildSample(t, WithMinify(false)))
 	for _, page := range []string{
 		"index.html",
 		"articles/istanbul-talks-2025/index.html",

@@ -53,7 +53,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			edit(t, dir, "content/articles/direct-talks-timeline.md", func(s string) string {
 				return strings.Replace(s, "two short bursts", "two brief bursts", 1)
 			})
-		}, 6, 1},
+		}, 12, 1},
 		{"edit an entry's summary", func() {
 			edit(t, dir, "content/glossary/tirana.md", func(s string) string {
 				return strings.Replace(s, "summary: \"", "summary: \"Albania's capital. ", 1)

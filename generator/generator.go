@@ -34,6 +34,7 @@ type options struct {
 	progress func(done, total int)
 	check    bool
 	cache    *link.Cache
+	minify   bool
 }
 
 // WithOutput sets the output folder. The default is "public" inside the site
@@ -42,6 +43,10 @@ func WithOutput(dir string) Option { return func(o *options) { o.out = dir } }
 
 // WithBaseURL overrides site.yaml's baseURL.
 func WithBaseURL(u string) Option { return func(o *options) { o.baseURL = u } }
+
+// WithMinify turns minification of HTML, CSS and JavaScript on (the
+// default) or off, for readable output.
+func WithMinify(on bool) Option { return func(o *options) { o.minify = on } }
 
 // WithDrafts includes articles marked draft: true.
 func WithDrafts(on bool) Option { return func(o *options) { o.drafts = on } }
@@ -64,7 +69,7 @@ func withFailingWrites(n int64, err error) Option {
 }
 
 func newOptions(src string, opts []Option) (*options, func(), error) {
-	o := &options{}
+	o := &options{minify: true}
 	for _, opt := range opts {
 		opt(o)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -184,7 +185,7 @@ func TestJSONLDCannotBeClosedEarly(t *testing.T) {
 	var v map[string]any
 	require.NoError(t, json.Unmarshal([]byte(m[1]), &v), "the JSON-LD block is whole")
 	assert.Equal(t, "</script><script>alert(1)</script>", v["headline"])
-	assert.NotContains(t, page, "<script>alert(1)")
+	assertInert(t, "articles/a/index.html", page)
 }
 
 // TestFingerprints checks that asset names change with their content, and
@@ -200,6 +201,7 @@ func TestFingerprints(t *testing.T) {
 				ns = append(ns, n)
 			}
 		}
+		slices.Sort(ns)
 		return ns
 	}
 	first := names()

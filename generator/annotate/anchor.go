@@ -29,9 +29,10 @@ type docText struct {
 func newText(units []textmap.Unit) *docText {
 	t := &docText{units: units, starts: make([]int, len(units)+1)}
 	var b strings.Builder
-	for i, u := range units {
+	b.Grow(len(units) + len(units)/8)
+	for i := range units {
 		t.starts[i] = b.Len()
-		b.WriteRune(u.Norm)
+		b.WriteRune(units[i].Norm())
 	}
 	t.starts[len(units)] = b.Len()
 	t.norm = b.String()
@@ -101,7 +102,7 @@ func (t *docText) near(quote string) (span, bool) {
 	}
 	best, bestEnd, bestStart := len(q)+1, -1, 0
 	for j := 0; j < n; j++ {
-		c := unicode.ToLower(t.units[j].Norm)
+		c := unicode.ToLower(t.units[j].Norm())
 		diag, diagStart := cost[0], start[0]
 		cost[0], start[0] = 0, j+1
 		for i := 1; i <= len(q); i++ {

@@ -214,7 +214,7 @@ func warnFragile(doc *markdown.Doc, a *content.Annotation, txt *docText, s span,
 	masked := make([]textmap.Unit, len(txt.units))
 	copy(masked, txt.units)
 	for i := s.start; i < s.end; i++ {
-		masked[i].Norm = 0
+		masked[i].Orig = 0
 	}
 	if twin, ok := newText(masked).near(a.Quote); ok {
 		warn(fmt.Sprintf("quote %q has a near twin %s (%s)", a.Quote, txt.describe(twin), where(doc, pieces, txt, []span{twin}, src)),
@@ -231,7 +231,7 @@ func where(doc *markdown.Doc, pieces []piece, txt *docText, spans []span, src []
 	var parts []string
 	for _, s := range spans {
 		u := txt.units[s.start]
-		line, _ := doc.File.Lines.Position(pieces[u.Piece].offset(u.Start, src))
+		line, _ := doc.File.Lines.Position(pieces[u.Piece].offset(int(u.Start), src))
 		parts = append(parts, fmt.Sprintf("line %d", line))
 	}
 	if len(parts) > 8 {
@@ -343,7 +343,7 @@ func split(pieces []piece, units []textmap.Unit, bounds []int) []leaf {
 		// Cut from the right so that byte offsets stay valid.
 		var cuts []int
 		for u := first[pi] + 1; u < last[pi]; u++ {
-			if cut[u] && units[u].Piece == pi {
+			if cut[u] && int(units[u].Piece) == pi {
 				cuts = append(cuts, u)
 			}
 		}
@@ -352,7 +352,7 @@ func split(pieces []piece, units []textmap.Unit, bounds []int) []leaf {
 		node := t
 		for k := len(cuts) - 1; k >= 0; k-- {
 			u := cuts[k]
-			right := splitText(node, units[u].Start)
+			right := splitText(node, int(units[u].Start))
 			if right == nil {
 				continue
 			}

@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/glossdev/gloss/generator/diag"
-	"github.com/glossdev/gloss/generator/internal/par"
 )
 
 var idAttr = regexp.MustCompile(`\bid="([^"]+)"`)
@@ -14,20 +13,29 @@ var idAttr = regexp.MustCompile(`\bid="([^"]+)"`)
 // checkFragments reports links to a #fragment that the linked article's
 // body does not hold (a heading, a note, a mention, a footnote).
 func checkFragments(s *Site, diags *diag.List) {
-	ids := make(map[string][]string, len(s.Articles))
-	lists := make([][]string, len(s.Articles))
-	par.For(len(s.Articles), func(i int) {
-		for _, m := range idAttr.FindAllStringSubmatch(string(s.Articles[i].Body), -1) {
-			lists[i] = append(lists[i], m[1])
+	byPage := make(map[string]*Article, len(s.Articles))
+	for _, a := range s.Articles {
+		byPage[a.Page] = a
+	}
+	// The ids of a page are only collected when some link needs them.
+	ids := map[string][]string{}
+	idsOf := func(page string) []string {
+		if list, ok := ids[page]; ok {
+			return list
 		}
-		slices.Sort(lists[i])
-	})
-	for i, a := range s.Articles {
-		ids[a.Page] = lists[i]
+		var list []string
+		if a := byPage[page]; a != nil {
+			for _, m := range idAttr.FindAllStringSubmatch(string(a.Body), -1) {
+				list = append(list, m[1])
+			}
+			slices.Sort(list)
+		}
+		ids[page] = list
+		return list
 	}
 	for _, a := range s.Articles {
 		for _, f := range a.fragments {
-			if _, found := slices.BinarySearch(ids[f.Page], f.ID); found {
+			if _, found := slices.BinarySearch(idsOf(f.Page), f.ID); found {
 				continue
 			}
 			line, col := a.Lines.Position(f.Offset)

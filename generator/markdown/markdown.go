@@ -157,7 +157,7 @@ func DocOf(pc parser.Context) *Doc {
 func (c *Converter) Convert(doc *Doc) ([]byte, error) {
 	pc := parser.NewContext()
 	pc.Set(docKey, doc)
-	src := doc.File.Source
+	src := blankFrontMatter(doc.File.Source, doc.File.BodyOffset)
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	if _, err := meta.TryGet(pc); err != nil {
 		// The loader validates front matter first, so this is a bug in the
@@ -175,4 +175,31 @@ func (c *Converter) Convert(doc *Doc) ([]byte, error) {
 		return nil, fmt.Errorf("%s: render: %w", doc.File.Path, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// blankFrontMatter returns a copy of src with the lines between the front
+// matter's fences turned into spaces. The loader has already read and checked
+// that YAML with the place of every value; goldmark-meta still finds the
+// block between the fences and keeps it out of the page, without parsing the
+// same YAML twice more. Every offset stays the same.
+func blankFrontMatter(src []byte, bodyOffset int) []byte {
+	if bodyOffset <= 0 || bodyOffset > len(src) {
+		return src
+	}
+	first := bytes.IndexByte(src, '\n')
+	end := bodyOffset
+	if src[end-1] == '\n' {
+		end--
+	}
+	fence := bytes.LastIndexByte(src[:end], '\n') + 1
+	if first < 0 || fence <= first+1 {
+		return src
+	}
+	out := bytes.Clone(src)
+	for i := first + 1; i < fence; i++ {
+		if out[i] != '\n' {
+			out[i] = ' '
+		}
+	}
+	return out
 }

@@ -111,7 +111,7 @@ func (m *Matcher) Find(units []textmap.Unit) []Match {
 		best := Match{End: -1}
 		n := m.root
 		for j := i; j < len(units) && n != nil; j++ {
-			n = n.next[units[j].Fold]
+			n = n.next[units[j].Fold()]
 			if n == nil {
 				break
 			}
@@ -137,22 +137,22 @@ func (m *Matcher) Find(units []textmap.Unit) []Match {
 }
 
 func (m *Matcher) canStart(units []textmap.Unit, i int) bool {
-	if m.root.next[units[i].Fold] == nil || units[i].Glued {
+	if units[i].Glued || m.root.next[units[i].Fold()] == nil {
 		return false
 	}
-	return i == 0 || !textmap.IsWordChar(units[i-1].Norm)
+	return i == 0 || !textmap.IsWordChar(units[i-1].Norm())
 }
 
 func canEnd(units []textmap.Unit, end int) bool {
-	return end == len(units) || (!units[end].Glued && !textmap.IsWordChar(units[end].Norm))
+	return end == len(units) || (!units[end].Glued && !textmap.IsWordChar(units[end].Norm()))
 }
 
 func exactEqual(us []textmap.Unit, exact []rune) bool {
 	if len(us) != len(exact) {
 		return false
 	}
-	for i, u := range us {
-		if u.Norm != exact[i] {
+	for i := range us {
+		if us[i].Norm() != exact[i] {
 			return false
 		}
 	}

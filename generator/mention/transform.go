@@ -107,6 +107,10 @@ type walker struct {
 	doc *markdown.Doc
 	st  *state
 	src []byte
+	// buffers reused from run to run
+	units  []textmap.Unit
+	pieces []piece
+	values [][]byte
 }
 
 // walk visits n's children in document order, linking mentions in runs of
@@ -224,8 +228,8 @@ type piece struct {
 
 // run finds and links mentions in the sibling text nodes first..last.
 func (w *walker) run(first, last ast.Node) {
-	var pieces []piece
-	var values [][]byte
+	pieces, values := w.pieces[:0], w.values[:0]
+	defer func() { w.pieces, w.values = pieces[:0], values[:0] }()
 	for n := first; ; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Text:
@@ -243,7 +247,8 @@ func (w *walker) run(first, last ast.Node) {
 			break
 		}
 	}
-	units := textmap.Units(values)
+	units := textmap.AppendUnits(w.units[:0], values)
+	w.units = units[:0]
 	matches := w.t.m.Find(units)
 	if len(matches) == 0 {
 		return
@@ -257,7 +262,7 @@ func (w *walker) run(first, last ast.Node) {
 			continue
 		}
 		u := units[m.Start]
-		off := sourceOffset(pieces[u.Piece].node, u.Start)
+		off := sourceOffset(pieces[u.Piece].node, int(u.Start))
 		linked := false
 		switch w.st.opts.Policy {
 		case config.AutolinkAll:
@@ -273,7 +278,7 @@ func (w *walker) run(first, last ast.Node) {
 		}
 		m := matches[i]
 		start, end := units[m.Start], units[m.End-1]
-		w.wrap(nodes[i], pieces[start.Piece].node, start.Start, pieces[end.Piece].node, end.End)
+		w.wrap(nodes[i], pieces[start.Piece].node, int(start.Start), pieces[end.Piece].node, int(end.End))
 	}
 }
 

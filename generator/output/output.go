@@ -1,8 +1,12 @@
 // Package output is the last stage of a build: it writes a site into a
 // temporary folder beside the output folder and swaps it into place only when
 // every page was written, so a failed or interrupted build leaves the
-// previous site as it was. Writes go through an os.Root, so no path can
-// escape the output folder.
+// previous site as it was.
+//
+// No write can leave the output folder: every name is checked to be a local
+// path (no "..", no absolute path), and the temporary folder is private to
+// this user (mode 0700) while it is written, so nobody else can plant a
+// symbolic link in it; it is opened to readers only when it is swapped in.
 package output
 
 import (
@@ -10,8 +14,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -25,8 +31,8 @@ const markerText = "This folder is written by gloss and replaced on every build.
 type Writer struct {
 	final string // the output folder
 	tmp   string // the temporary folder being written
-	root  *os.Root
 	files atomic.Int64
+	dirs  sync.Map // folders made so far, by slash path
 	// wrap lets tests make writes fail (a full disk).
 	wrap func(name string, data []byte) error
 }
@@ -83,21 +89,13 @@ func Begin(out string) (*Writer, error) {
 		return nil, fmt.Errorf("output folder %s: %w", out, err)
 	}
 	cleanStale(parent, filepath.Base(absOut))
+	// MkdirTemp makes the folder with mode 0700: private while written.
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(absOut)+".tmp-")
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", out, err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("output folder %s: %w", out, err)
-	}
-	root, err := os.OpenRoot(tmp)
-	if err != nil {
-		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("output folder %s: %w", out, err)
-	}
-	w := &Writer{final: absOut, tmp: tmp, root: root}
-	if err := root.WriteFile(Marker, []byte(markerText), 0o644); err != nil {
+	w := &Writer{final: absOut, tmp: tmp}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		w.Abort()
 		return nil, fmt.Errorf("output folder %s: %w", out, err)
 	}
@@ -127,15 +125,37 @@ func (w *Writer) Write(name string, data []byte) error {
 			return fmt.Errorf("write %s: %w", name, err)
 		}
 	}
-	if dir := filepath.Dir(filepath.FromSlash(name)); dir != "." {
-		if err := w.root.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
+	if err := w.mkdir(path.Dir(name)); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
 	}
-	if err := w.root.WriteFile(filepath.FromSlash(name), data, 0o644); err != nil {
+	f, err := os.OpenFile(filepath.Join(w.tmp, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL|syscallNoFollow, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	_, werr := f.Write(data)
+	if err := errors.Join(werr, f.Close()); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	w.files.Add(1)
+	return nil
+}
+
+// mkdir makes the folder dir (slash-separated, local) and its parents, once.
+func (w *Writer) mkdir(dir string) error {
+	if dir == "." || dir == "" {
+		return nil
+	}
+	if _, done := w.dirs.Load(dir); done {
+		return nil
+	}
+	if err := w.mkdir(path.Dir(dir)); err != nil {
+		return err
+	}
+	err := os.Mkdir(filepath.Join(w.tmp, filepath.FromSlash(dir)), 0o755)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	w.dirs.Store(dir, true)
 	return nil
 }
 
@@ -144,7 +164,10 @@ func (w *Writer) Files() int { return int(w.files.Load()) }
 
 // Commit swaps the finished build into place and removes the previous one.
 func (w *Writer) Commit() error {
-	w.root.Close()
+	if err := os.Chmod(w.tmp, 0o755); err != nil {
+		os.RemoveAll(w.tmp)
+		return fmt.Errorf("replace %s: %w", w.final, err)
+	}
 	var old string
 	if _, err := os.Lstat(w.final); err == nil {
 		old = w.tmp[:strings.LastIndex(w.tmp, ".tmp-")] + ".old-" + w.tmp[strings.LastIndex(w.tmp, ".tmp-")+5:]
@@ -170,7 +193,6 @@ func (w *Writer) Commit() error {
 
 // Abort removes the temporary folder, leaving the previous output as it was.
 func (w *Writer) Abort() {
-	w.root.Close()
 	os.RemoveAll(w.tmp)
 }
 

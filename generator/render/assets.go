@@ -29,14 +29,16 @@ type Assets map[string]*Asset
 
 // NewAssets fingerprints CSS and JavaScript files by content so that they can
 // be cached for ever; other files keep their names.
-func NewAssets(files []theme.File) Assets {
+// CSS and JavaScript are minified first when mf is not nil, so that names
+// and integrity hashes are those of the bytes served.
+func NewAssets(files []theme.File, mf *Minifier) Assets {
 	as := Assets{}
 	for _, f := range files {
-		a := &Asset{Name: f.Name, Data: f.Data, Path: urls.Asset(f.Name)}
+		a := &Asset{Name: f.Name, Data: mf.File(f.Name, f.Data), Path: urls.Asset(f.Name)}
 		if ext := path.Ext(f.Name); ext == ".css" || ext == ".js" {
-			sum := sha256.Sum256(f.Data)
+			sum := sha256.Sum256(a.Data)
 			a.Path = urls.Asset(strings.TrimSuffix(f.Name, ext) + "." + hex.EncodeToString(sum[:5]) + ext)
-			sri := sha512.Sum384(f.Data)
+			sri := sha512.Sum384(a.Data)
 			a.Integrity = "sha384-" + base64.StdEncoding.EncodeToString(sri[:])
 		}
 		as[f.Name] = a

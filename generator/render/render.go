@@ -35,6 +35,8 @@ type Renderer struct {
 	// Memo, when set, skips pages whose inputs did not change since the
 	// render that last used it.
 	Memo *Memo
+	// Minifier, when set, minifies the pages.
+	Minifier *Minifier
 }
 
 // Pages returns every page of site, in a stable order.
@@ -99,7 +101,7 @@ func (r *Renderer) digests(site *link.Site) func(*Page) [32]byte {
 	g := newDigester()
 	cfg := site.Config
 	g.str(cfg.Title, cfg.BaseURL.String(), cfg.Language, cfg.Description, cfg.Autolink)
-	g.str(r.Templates.digest)
+	g.str(r.Templates.digest, fmt.Sprint(r.Minifier != nil))
 	for _, name := range sortedNames(r.Assets) {
 		g.str(name, r.Assets[name].Path)
 	}
@@ -179,10 +181,11 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 			mu.Unlock()
 			return
 		}
+		out := r.Minifier.File(file, buf.Bytes())
 		if r.Memo != nil {
-			r.Memo.put(file, d, buf.Bytes())
+			r.Memo.put(file, d, out)
 		}
-		if err := emit(file, buf.Bytes()); err != nil {
+		if err := emit(file, out); err != nil {
 			mu.Lock()
 			emitErr = err
 			mu.Unlock()

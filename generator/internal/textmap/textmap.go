@@ -15,30 +15,47 @@ import (
 // Break is a piece of text that separates blocks: matches never span it.
 const Break = "\n"
 
-// Unit is one character of prepared text.
+// Unit is one character of prepared text. It is kept small: a long
+// article makes one per character.
 type Unit struct {
-	// Orig is the character as it reads (after NFC), Norm the form used for
-	// matching, Fold its case-insensitive form.
-	Orig, Norm, Fold rune
+	// Orig is the character as it reads (after NFC); Norm and Fold give the
+	// forms used for matching.
+	Orig rune
 	// Piece and [Start, End) locate the unit in the pieces it was made
 	// from. A unit made of several source characters (folded white space, a
 	// composed character) spans all of them.
-	Piece      int
-	Start, End int
+	Piece      int32
+	Start, End int32
 	// Glued marks a unit that shares its source with the previous one (a
 	// character that normalization split); no match may start or end
 	// between the two.
 	Glued bool
 }
 
+// Norm is the unit's character as matching reads it: typographic quotes and
+// unusual spaces made plain.
+func (u *Unit) Norm() rune { return PlainQuote(u.Orig) }
+
+// Fold is the unit's case-insensitive form.
+func (u *Unit) Fold() rune { return FoldRune(PlainQuote(u.Orig)) }
+
 // Units prepares pieces of text. A piece equal to Break becomes one '\n'
 // unit that white space does not fold into.
 func Units(pieces [][]byte) []Unit {
-	units := make([]Unit, 0, 64)
+	n := 0
+	for _, p := range pieces {
+		n += len(p)
+	}
+	return AppendUnits(make([]Unit, 0, n), pieces)
+}
+
+// AppendUnits is Units appending to dst, so that callers can reuse a buffer.
+func AppendUnits(dst []Unit, pieces [][]byte) []Unit {
+	units := dst
 	space := false
 	for pi, p := range pieces {
 		if string(p) == Break {
-			units = append(units, Unit{Orig: '\n', Norm: '\n', Fold: '\n', Piece: pi, End: 1})
+			units = append(units, Unit{Orig: '\n', Piece: int32(pi), End: 1})
 			space = true
 			continue
 		}
@@ -67,15 +84,14 @@ func Units(pieces [][]byte) []Unit {
 }
 
 func appendUnit(units []Unit, inSpace bool, r rune, piece, start, end int, glued bool) ([]Unit, bool) {
-	n := PlainQuote(r)
-	if unicode.IsSpace(n) {
+	if r == ' ' || (r >= utf8.RuneSelf || r < ' ') && unicode.IsSpace(PlainQuote(r)) {
 		if inSpace && len(units) > 0 {
 			// Fold into the previous space.
 			return units, true
 		}
-		return append(units, Unit{Orig: ' ', Norm: ' ', Fold: ' ', Piece: piece, Start: start, End: end, Glued: glued}), true
+		return append(units, Unit{Orig: ' ', Piece: int32(piece), Start: int32(start), End: int32(end), Glued: glued}), true
 	}
-	return append(units, Unit{Orig: r, Norm: n, Fold: FoldRune(n), Piece: piece, Start: start, End: end, Glued: glued}), false
+	return append(units, Unit{Orig: r, Piece: int32(piece), Start: int32(start), End: int32(end), Glued: glued}), false
 }
 
 // Normalize prepares a string as Units prepares text, in its Norm form, with

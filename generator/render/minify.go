@@ -1,0 +1,50 @@
+package render
+
+import (
+	"bytes"
+	"path"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+)
+
+// Minifier shrinks HTML, CSS and JavaScript. It keeps quotes around
+// attribute values, end tags and document tags, so pages stay valid HTML
+// that tools (and people) can read; it drops comments and white space the
+// browser ignores. A nil *Minifier leaves files as they are.
+type Minifier struct {
+	m *minify.M
+}
+
+// NewMinifier returns a Minifier; it is safe for concurrent use.
+func NewMinifier() *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepQuotes: true, KeepEndTags: true, KeepDocumentTags: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("application/ld+json", json.Minify)
+	return &Minifier{m: m}
+}
+
+var mediaTypes = map[string]string{".html": "text/html", ".css": "text/css", ".js": "application/javascript"}
+
+// File minifies data by the file name's extension; other files, and files
+// the minifier cannot read, are returned as they are.
+func (mf *Minifier) File(name string, data []byte) []byte {
+	if mf == nil {
+		return data
+	}
+	mt, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		return data
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	if err := mf.m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+		return data
+	}
+	return buf.Bytes()
+}

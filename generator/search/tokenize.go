@@ -1,0 +1,167 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// stopWords are English words too common to be worth indexing. A query drops
+// them too (but see the client's rule for the last word).
+var stopWords = []string{
+	"a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
+	"her", "his", "in", "into", "is", "it", "its", "not", "of", "on", "or", "s", "she", "than", "that", "the",
+	"their", "them", "then", "there", "they", "this", "to", "was", "were", "which", "with",
+}
+
+var stopSet = func() map[string]bool {
+	m := make(map[string]bool, len(stopWords))
+	for _, w := range stopWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsStopWord reports whether the folded token w is a stop word.
+func IsStopWord(w string) bool { return stopSet[w] }
+
+// fold spells letters that have no Unicode decomposition the way a reader
+// without them types them ("Łukasz" → "lukasz", "Tromsø" → "tromso"), and
+// makes the Greek final sigma the plain one (JavaScript lower-cases a final
+// capital sigma to ς, Go to σ). The client applies the same table, which the
+// manifest carries.
+var fold = map[rune]string{
+	'ł': "l", 'ø': "o", 'æ': "ae", 'œ': "oe", 'ß': "ss", 'đ': "d", 'ð': "d", 'þ': "th",
+	'ı': "i", 'ħ': "h", 'ŧ': "t", 'ς': "σ",
+}
+
+// MaxTokenBytes is the length beyond which a token is not indexed: such
+// tokens are identifiers, hashes or run-together text, not words.
+const MaxTokenBytes = 48
+
+// Normalize folds s for matching, as the client does with a query: NFKD,
+// combining marks removed ("Erdoğan" → "Erdogan"), lower-cased rune by rune
+// with unicode.ToLower, and the letters of the fold table replaced.
+func Normalize(s string) string {
+	if ascii(s) {
+		return strings.ToLower(s)
+	}
+	s = norm.NFKD.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		case r >= 0x300 && unicode.Is(unicode.M, r):
+			continue
+		}
+		r = unicode.ToLower(r)
+		if r >= 0xDF { // the least key of fold
+			if f, ok := fold[r]; ok {
+				b.WriteString(f)
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// separator reports whether r splits tokens: anything but a letter or a
+// number (the client splits on /[^\p{L}\p{N}]+/u).
+func separator(r rune) bool {
+	if r < utf8.RuneSelf {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z')
+	}
+	return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+}
+
+// Tokens returns the words of s, normalized (see [Normalize]) and in order,
+// stop words included.
+func Tokens(s string) []string {
+	return strings.FieldsFunc(Normalize(s), separator)
+}
+
+// Terms returns the words of s that the index holds: [Tokens] without stop
+// words and tokens longer than [MaxTokenBytes].
+func Terms(s string) []string {
+	return slices.DeleteFunc(Tokens(s), func(t string) bool { return !indexable(t) })
+}
+
+func indexable(t string) bool {
+	return t != "" && len(t) <= MaxTokenBytes && !(len(t) <= maxStopWord && stopSet[t])
+}
+
+// maxStopWord is the length of the longest stop word.
+const maxStopWord = 5
+
+// eachTerm calls fn for every indexable term of s, in order.
+func eachTerm(s string, fn func(term string)) {
+	s = Normalize(s)
+	start := -1
+	for i, r := range s {
+		if separator(r) {
+			if start >= 0 {
+				if t := s[start:i]; indexable(t) {
+					fn(t)
+				}
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if t := s[start:]; indexable(t) {
+			fn(t)
+		}
+	}
+}
+
+// compareUTF16 compares a and b by their UTF-16 code units, the order of
+// JavaScript's string comparison, which the client uses to find a term's
+// shard. It differs from byte order only for characters above U+FFFF.
+func compareUTF16(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			return cmpUnits(ra, rb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return len(a) - len(b)
+}
+
+// cmpUnits compares two different runes by their UTF-16 encodings.
+func cmpUnits(a, b rune) int {
+	ua, ub := unit(a), unit(b)
+	if ua != ub {
+		return int(ua) - int(ub)
+	}
+	return int(a) - int(b) // both astral with the same lead surrogate
+}
+
+func unit(r rune) uint16 {
+	if r >= 0x10000 {
+		return uint16(0xD800 + (r-0x10000)>>10)
+	}
+	return uint16(r)
+}
