@@ -337,7 +337,8 @@ func (p *progress) update(done, total int) {
 	}
 	p.last = now
 	p.printed = true
-	fmt.Fprintf(p.w, "\rbuilding: %d of %d files", done, total)
+	// The total counts pages and assets; feeds and search files come on top.
+	fmt.Fprintf(p.w, "\rbuilding: %d of %d files", done, max(done, total))
 }
 
 func (p *progress) done() {
