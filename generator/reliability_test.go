@@ -63,13 +63,11 @@ func TestBadInputKeepsOutput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var written []string
 			for name, data := range tt.files {
 				p := filepath.Join(dir, filepath.FromSlash(name))
 				require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
 				old, err := os.ReadFile(p)
 				require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
-				written = append(written, name)
 				t.Cleanup(func() {
 					if err == nil {
 						_ = os.WriteFile(p, old, 0o644)

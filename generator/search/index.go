@@ -40,10 +40,11 @@ const (
 	docsDir      = "d/"
 )
 
-// TermShardFile and DocShardFile are the paths, under Folder, of term shard
-// and document shard i.
+// TermShardFile is the path, under Folder, of term shard i.
 func TermShardFile(i int) string { return fmt.Sprintf("%s%d.json", termsDir, i) }
-func DocShardFile(i int) string  { return fmt.Sprintf("%s%d.json", docsDir, i) }
+
+// DocShardFile is the path, under Folder, of document shard i.
+func DocShardFile(i int) string { return fmt.Sprintf("%s%d.json", docsDir, i) }
 
 // Options size the index. The zero value of a field takes its default.
 type Options struct {
