@@ -3,8 +3,8 @@ package link
 import (
 	"maps"
 
-	"github.com/glossdev/gloss/generator/urls"
 	"cmp"
+	"github.com/glossdev/gloss/generator/urls"
 	"slices"
 	"strings"
 

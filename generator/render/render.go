@@ -4,10 +4,10 @@
 package render
 
 import (
-	"maps"
-	"slices"
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/glossdev/gloss/generator/diag"
