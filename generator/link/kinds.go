@@ -4,9 +4,10 @@ import (
 	"maps"
 
 	"cmp"
-	"github.com/glossdev/gloss/generator/urls"
 	"slices"
 	"strings"
+
+	"github.com/glossdev/gloss/generator/urls"
 
 	"github.com/glossdev/gloss/generator/content"
 	"golang.org/x/text/collate"
