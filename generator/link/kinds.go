@@ -1,15 +1,13 @@
 package link
 
 import (
-	"maps"
-
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
-	"github.com/glossdev/gloss/generator/urls"
-
 	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/urls"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
