@@ -23,7 +23,8 @@ type Violation struct {
 	Nodes  []string `json:"nodes"` // each node's CSS selector and what is wrong with it
 }
 
-// String formats the violation with its rule, impact and elements.
+// String formats the violation as rule (impact): help, then one element a
+// line.
 func (v Violation) String() string {
 	return fmt.Sprintf("%s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
 }

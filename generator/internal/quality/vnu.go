@@ -27,7 +27,8 @@ type Message struct {
 	Extract string // the markup around it
 }
 
-// String formats the message as file:line: text.
+// String formats the message as file:line:col: text, with the markup it
+// points at on a second line.
 func (m Message) String() string {
 	s := fmt.Sprintf("%s:%d:%d: %s", m.File, m.Line, m.Col, m.Text)
 	if m.Extract != "" {
