@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/urls"
 )
 
 // Limits that keep the graph linear in the size of the site.
@@ -37,6 +38,7 @@ func buildGraph(s *Site, byID map[string]*Entry) {
 			apps[i].Mentions = append(apps[i].Mentions, m)
 		}
 		for i, e := range a.Entries {
+			apps[i].Href = urls.Rel(e.Page, a.Page)
 			e.Appearances = append(e.Appearances, *apps[i])
 		}
 	}
@@ -86,6 +88,7 @@ func relatedArticles(s *Site) {
 	for i, a := range s.Articles {
 		rank[a] = i
 	}
+	type cand struct{ shared, rank int }
 	for _, a := range s.Articles {
 		shared := map[*Article]int{}
 		for _, e := range a.Entries {
@@ -98,14 +101,17 @@ func relatedArticles(s *Site) {
 				}
 			}
 		}
-		cands := make([]*Article, 0, len(shared))
-		for c := range shared {
-			cands = append(cands, c)
+		cands := make([]cand, 0, len(shared))
+		for c, n := range shared {
+			cands = append(cands, cand{n, rank[c]})
 		}
-		slices.SortFunc(cands, func(x, y *Article) int {
-			return cmp.Or(cmp.Compare(shared[y], shared[x]), cmp.Compare(rank[x], rank[y]))
+		slices.SortFunc(cands, func(x, y cand) int {
+			return cmp.Or(cmp.Compare(y.shared, x.shared), cmp.Compare(x.rank, y.rank))
 		})
-		a.Related = cands[:min(len(cands), maxRelatedArticles)]
+		a.Related = nil
+		for _, c := range cands[:min(len(cands), maxRelatedArticles)] {
+			a.Related = append(a.Related, s.Articles[c.rank])
+		}
 	}
 }
 

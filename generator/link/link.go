@@ -81,6 +81,9 @@ type Entry struct {
 type Appearance struct {
 	Article  *Article
 	Mentions []mention.Mention
+	// Href links from the entry's page to the article; a mention's element
+	// id, after "#", makes a link to the mention.
+	Href string
 }
 
 // Options tune the link stage.
