@@ -106,6 +106,13 @@ func newFlags(name, synopsis, about string, stderr io.Writer) *flag.FlagSet {
 	return fl
 }
 
+// siteFlags adds the flags every command that reads a site has.
+func siteFlags(fl *flag.FlagSet, draftsDefault bool, draftsUsage string) (src *string, drafts *bool) {
+	src = fl.String("src", ".", "site folder (holding content/site.yaml)")
+	drafts = fl.Bool("drafts", draftsDefault, draftsUsage)
+	return src, drafts
+}
+
 // parseFlags parses args; done reports that the command should stop with code.
 func parseFlags(fl *flag.FlagSet, args []string, maxArgs int) (code int, done bool) {
 	if err := fl.Parse(args); err != nil {
@@ -125,10 +132,9 @@ func parseFlags(fl *flag.FlagSet, args []string, maxArgs int) (code int, done bo
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts]",
 		"Builds the site into the output folder, replacing it whole only when the build succeeds.", stderr)
-	src := fl.String("src", ".", "site folder (holding content/site.yaml)")
+	src, drafts := siteFlags(fl, false, "include articles marked draft: true")
 	out := fl.String("out", "", "output folder (default: public inside -src)")
 	baseURL := fl.String("base-url", "", "absolute URL the site is published at; overrides baseURL in site.yaml")
-	drafts := fl.Bool("drafts", false, "include articles marked draft: true")
 	minify := fl.Bool("minify", true, "minify HTML, CSS and JavaScript; -minify=false for readable output")
 	if code, done := parseFlags(fl, args, 0); done {
 		return code
@@ -160,10 +166,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fl := newFlags("check", "[-src DIR] [-format text|github|json] [-strict]",
 		"Reports every error a build would, and warnings, without writing anything.\n"+
 			"Exits 1 when there are errors (or, with -strict, warnings).", stderr)
-	src := fl.String("src", ".", "site folder (holding content/site.yaml)")
+	src, drafts := siteFlags(fl, true, "check articles marked draft: true too")
 	format := fl.String("format", "text", "output format: text, github (workflow commands) or json")
 	strict := fl.Bool("strict", false, "fail on warnings too")
-	drafts := fl.Bool("drafts", true, "check articles marked draft: true too")
 	if code, done := parseFlags(fl, args, 0); done {
 		return code
 	}
@@ -231,9 +236,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fl := newFlags("serve", "[-src DIR] [-addr 127.0.0.1:8080] [-drafts]",
 		"Builds the site in memory, serves it, and rebuilds it as you edit; open pages reload.\n"+
 			"Nothing is written to the output folder.", stderr)
-	src := fl.String("src", ".", "site folder (holding content/site.yaml)")
+	src, drafts := siteFlags(fl, false, "include articles marked draft: true")
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on; loopback unless you say otherwise")
-	drafts := fl.Bool("drafts", false, "include articles marked draft: true")
 	minify := fl.Bool("minify", true, "minify HTML, CSS and JavaScript, as build does")
 	if code, done := parseFlags(fl, args, 0); done {
 		return code
