@@ -170,12 +170,14 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	assert.Equal(t, []string{`content/articles/b.md:2:1: front matter: missing required key "date"`}, diagnostics(t, err))
 	assert.Equal(t, before, readTree(t, out))
 
-	// A full disk halfway through: the previous output survives and no
-	// temporary folder is left behind.
+	// A full disk, or a folder that turns read-only, halfway through: the
+	// previous output survives and no temporary folder is left behind.
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "content/articles/b.md"), []byte("---\ntitle: B2\ndate: 2025-05-17\n---\n"), 0o644))
-	_, err = Build(context.Background(), dir, defaults(), withFailingWrites(3, syscall.ENOSPC))
-	require.ErrorIs(t, err, syscall.ENOSPC)
-	assert.Equal(t, before, readTree(t, out))
+	for _, errno := range []error{syscall.ENOSPC, syscall.EROFS, syscall.EACCES} {
+		_, err = Build(context.Background(), dir, defaults(), withFailingWrites(3, errno))
+		require.ErrorIs(t, err, errno)
+		assert.Equal(t, before, readTree(t, out))
+	}
 
 	// An interrupted build: same.
 	ctx, cancel := context.WithCancel(context.Background())
