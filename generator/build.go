@@ -156,6 +156,10 @@ func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
 
 	loaded := content.Load(o.siteFS, content.Options{BaseURL: o.baseURL, Drafts: o.drafts}, diags)
 	if loaded.Config == nil || tpls == nil {
+		if !diags.HasErrors() {
+			// Every reason to stop is reported; this is a last guard.
+			diags.Add(diag.Diagnostic{Path: "content/site.yaml", Msg: "the site cannot be built"})
+		}
 		return nil, nil
 	}
 	site := link.Link(loaded, diags, link.Options{Check: o.check, Cache: o.cache})

@@ -58,9 +58,23 @@ func Load(fsys fs.FS, baseURL string, diags *diag.List) *Site {
 	var rawBase string
 	var baseNode *yaml.Node
 	present := d.Mapping(root, "site.yaml", frontmatter.Fields{
-		"title":       func(k, v *yaml.Node) { s.Title, _ = d.String(k, v) },
-		"baseURL":     func(k, v *yaml.Node) { rawBase, _ = d.String(k, v); baseNode = v },
-		"language":    func(k, v *yaml.Node) { s.Language, _ = d.String(k, v) },
+		"title": func(k, v *yaml.Node) {
+			if t, ok := d.String(k, v); ok {
+				if strings.TrimSpace(t) == "" {
+					d.Errorf(v, "title: must not be empty")
+				}
+				s.Title = t
+			}
+		},
+		"baseURL": func(k, v *yaml.Node) { rawBase, _ = d.String(k, v); baseNode = v },
+		"language": func(k, v *yaml.Node) {
+			if l, ok := d.String(k, v); ok {
+				if !validLanguage(l) {
+					d.Errorf(v, "language: want a language tag such as en or uk, got %q", l)
+				}
+				s.Language = l
+			}
+		},
 		"description": func(k, v *yaml.Node) { s.Description, _ = d.String(k, v) },
 		"autolink": func(k, v *yaml.Node) {
 			if a, ok := d.String(k, v); ok {
@@ -90,10 +104,7 @@ func Load(fsys fs.FS, baseURL string, diags *diag.List) *Site {
 	} else {
 		s.BaseURL = u
 	}
-	if !validLanguage(s.Language) {
-		d.Errorf(present["language"], "language: want a language tag such as en or uk, got %q", s.Language)
-	}
-	if s.Title == "" || s.BaseURL == nil {
+	if strings.TrimSpace(s.Title) == "" || s.BaseURL == nil {
 		return nil
 	}
 	return s

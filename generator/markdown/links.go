@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"path"
@@ -11,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // GlossaryScheme starts an explicit reference to a glossary entry:
@@ -79,30 +81,67 @@ func (doc *Doc) errorAt(offset int, msg, hint string) {
 }
 
 // NodeOffset returns the byte offset in the source where n starts, as near
-// as the AST tells: for inline containers such as links, the first character
-// of their text, less one for the opening bracket.
+// as the AST tells: for links and images, the "[" (or "![") that opens them;
+// -1 when nothing places the node.
 func NodeOffset(n ast.Node, src []byte) int {
 	if n.Type() == ast.TypeBlock {
 		if l := n.Lines(); l != nil && l.Len() > 0 {
 			return l.At(0).Start
 		}
 	}
-	switch t := n.(type) {
-	case *ast.Text:
+	if t, ok := n.(*ast.Text); ok {
 		return t.Segment.Start
+	}
+	if n.Kind() == ast.KindLink || n.Kind() == ast.KindImage {
+		return linkOffset(n, src)
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if off := NodeOffset(c, src); off >= 0 {
-			if n.Kind() == ast.KindLink || n.Kind() == ast.KindImage {
-				// Step back over "[" or "![" when the source shows them.
-				for off > 0 && off <= len(src) && (src[off-1] == '[' || src[off-1] == '!') {
-					off--
-				}
-			}
 			return off
 		}
 	}
 	return -1
+}
+
+// linkOffset finds the "[" that opens a link or image: the nearest one
+// before its text, or, for a link without text, after the text before it.
+func linkOffset(n ast.Node, src []byte) int {
+	after := -1 // where the link's "[" is known to come after
+	for p := n.PreviousSibling(); p != nil && after < 0; p = p.PreviousSibling() {
+		if t, ok := p.(*ast.Text); ok {
+			after = t.Segment.Stop
+		}
+	}
+	inner := -1
+	for c := n.FirstChild(); c != nil && inner < 0; c = c.NextSibling() {
+		inner = NodeOffset(c, src)
+	}
+	if inner < 0 || inner > len(src) {
+		if after >= 0 && after < len(src) {
+			if i := bytes.IndexByte(src[after:], '['); i >= 0 {
+				after += i
+			}
+			if n.Kind() == ast.KindImage && after > 0 && src[after-1] == '!' {
+				after--
+			}
+			return after
+		}
+		if p := n.Parent(); p != nil {
+			return NodeOffset(p, src)
+		}
+		return -1
+	}
+	lineStart := bytes.LastIndexByte(src[:inner], '\n') + 1
+	from := max(lineStart, after)
+	i := bytes.LastIndexByte(src[from:inner], '[')
+	if i < 0 {
+		return inner
+	}
+	off := from + i
+	if n.Kind() == ast.KindImage && off > 0 && src[off-1] == '!' {
+		off--
+	}
+	return off
 }
 
 // PlainText returns the text of n and its descendants as a reader sees it:
@@ -115,7 +154,12 @@ func PlainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Value(src))
+			v := c.Value(src)
+			if !c.IsRaw() {
+				// As a reader sees it: entities and escapes resolved.
+				v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
+			}
+			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}

@@ -155,7 +155,7 @@ func DocOf(pc parser.Context) *Doc {
 
 // Convert parses and renders doc's file, returning the body HTML.
 func (c *Converter) Convert(doc *Doc) ([]byte, error) {
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(docKey, doc)
 	src := blankFrontMatter(doc.File.Source, doc.File.BodyOffset)
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))

@@ -164,7 +164,13 @@ func (r *Renderer) Sitemap(site *link.Site) ([]byte, error) {
 			}
 			mod = stamp(t)[:10]
 		case p.Tag != nil && len(p.Tag.Articles) > 0:
-			mod = stamp(lastChange(p.Tag.Articles[0]))[:10]
+			t := time.Time{}
+			for _, a := range p.Tag.Articles {
+				if c := lastChange(a); c.After(t) {
+					t = c
+				}
+			}
+			mod = stamp(t)[:10]
 		}
 		sm.URLs = append(sm.URLs, sitemapURL{Loc: urls.Abs(site.Config.BaseURL, p.Path), LastMod: mod})
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"crypto/sha256"
 	"encoding/binary"
 	"hash"
@@ -88,10 +89,20 @@ func (d *digester) listing(a *link.Article) {
 	d.str(a.Tags...)
 }
 
-// card digests what a card shows of an entry.
+// card digests what a page shows of an entry it mentions: the card, and
+// the entry's description in the page's JSON-LD.
 func (d *digester) card(e *link.Entry) {
 	d.str(e.ID, e.Page, e.Kind, e.Name, e.Role, e.Summary, e.Image, e.ImageAlt)
 	d.int(len(e.Appearances))
+	for _, a := range e.Aliases {
+		d.str(a.Text)
+	}
+	if c := e.Coordinates; c != nil {
+		d.str(formatCoordinates(c), fmt.Sprint(c[0], c[1]))
+	}
+	for _, l := range e.Links {
+		d.str(l.Title, l.URL)
+	}
 }
 
 // article digests everything of an article, for its own page.
@@ -113,12 +124,6 @@ func (d *digester) entry(e *link.Entry) {
 	d.str(e.SortAs, string(e.Body))
 	for _, f := range e.Facts {
 		d.str(f.Label, f.Value)
-	}
-	if c := e.Coordinates; c != nil {
-		d.str(formatCoordinates(c))
-	}
-	for _, l := range e.Links {
-		d.str(l.Title, l.URL)
 	}
 	for _, app := range e.Appearances {
 		d.listing(app.Article)

@@ -91,7 +91,7 @@ func ParseTemplates(files []theme.File, diags *diag.List) *Templates {
 
 // templateErr matches the place html/template gives in its errors:
 // "template: article.html:12:5: ..." or "template: article.html:12: ...".
-var templateErr = regexp.MustCompile(`template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)`)
+var templateErr = regexp.MustCompile(`template: ?([^:\s]+):(\d+):(?:(\d+):)? ?(.*)`)
 
 // report turns a template error into a diagnostic at the template's file.
 func (t *Templates) report(err error, diags *diag.List) {
@@ -100,10 +100,9 @@ func (t *Templates) report(err error, diags *diag.List) {
 
 func (t *Templates) diagnostic(err error) diag.Diagnostic {
 	msg := err.Error()
-	var te *template.Error
-	if errors.As(err, &te) && te.Name != "" {
-		return diag.Diagnostic{Path: t.pathOf(te.Name), Line: te.Line, Msg: te.Description}
-	}
+	// The message names the template and place the error is in; an
+	// html/template escaping error's fields may name the template that
+	// included it instead.
 	if m := templateErr.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
@@ -111,6 +110,10 @@ func (t *Templates) diagnostic(err error) diag.Diagnostic {
 			col++ // text/template counts columns from 0
 		}
 		return diag.Diagnostic{Path: t.pathOf(m[1]), Line: line, Col: col, Msg: strings.TrimSpace(m[4])}
+	}
+	var te *template.Error
+	if errors.As(err, &te) && te.Name != "" {
+		return diag.Diagnostic{Path: t.pathOf(te.Name), Line: te.Line, Msg: te.Description}
 	}
 	return diag.Diagnostic{Path: "templates", Msg: msg}
 }

@@ -22,8 +22,9 @@ type Unit struct {
 	// forms used for matching.
 	Orig rune
 	// Piece and [Start, End) locate the unit in the pieces it was made
-	// from. A unit made of several source characters (folded white space, a
-	// composed character) spans all of them.
+	// from. A composed character spans the characters it was made of; a unit
+	// of folded white space locates its first character only (matches never
+	// start or end with white space, so its end is never needed).
 	Piece      int32
 	Start, End int32
 	// Glued marks a unit that shares its source with the previous one (a

@@ -1,0 +1,264 @@
+package textmap
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// u is a unit in a compact form for comparisons.
+type u struct {
+	r          rune
+	piece      int32
+	start, end int32
+	glued      bool
+}
+
+func compact(units []Unit) []u {
+	out := make([]u, len(units))
+	for i, x := range units {
+		out[i] = u{x.Orig, x.Piece, x.Start, x.End, x.Glued}
+	}
+	return out
+}
+
+func pieces(ss ...string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
+
+func origs(units []Unit) string {
+	rs := make([]rune, len(units))
+	for i, x := range units {
+		rs[i] = x.Orig
+	}
+	return string(rs)
+}
+
+func TestUnitsASCII(t *testing.T) {
+	got := Units(pieces("ab", "c"))
+	assert.Equal(t, []u{
+		{'a', 0, 0, 1, false},
+		{'b', 0, 1, 2, false},
+		{'c', 1, 0, 1, false},
+	}, compact(got))
+}
+
+func TestUnitsMultiByteOffsetsAreBytes(t *testing.T) {
+	got := Units(pieces("Київ😀"))
+	assert.Equal(t, []u{
+		{'К', 0, 0, 2, false},
+		{'и', 0, 2, 4, false},
+		{'ї', 0, 4, 6, false},
+		{'в', 0, 6, 8, false},
+		{'😀', 0, 8, 12, false},
+	}, compact(got))
+}
+
+func TestUnitsComposesNFD(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []u
+	}{
+		{"e + acute composes to one unit spanning both", "Cafe\u0301!", []u{
+			{'C', 0, 0, 1, false},
+			{'a', 0, 1, 2, false},
+			{'f', 0, 2, 3, false},
+			{'é', 0, 3, 6, false},
+			{'!', 0, 6, 7, false},
+		}},
+		{"I + dot above composes to İ", "I\u0307s", []u{
+			{'İ', 0, 0, 3, false},
+			{'s', 0, 3, 4, false},
+		}},
+		{"no precomposed form: the mark is glued to its base", "q\u0301x", []u{
+			{'q', 0, 0, 3, false},
+			{'\u0301', 0, 0, 3, true},
+			{'x', 0, 3, 4, false},
+		}},
+		{"marks reordered and partly composed share the source", "e\u0301\u0323", []u{
+			{'ẹ', 0, 0, 5, false},
+			{'\u0301', 0, 0, 5, true},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, compact(Units(pieces(tt.in))))
+		})
+	}
+}
+
+func TestUnitsNFCInputIsUnchanged(t *testing.T) {
+	// Already composed text takes the fast path: one unit per character.
+	got := Units(pieces("Café"))
+	assert.Equal(t, "Café", origs(got))
+	assert.Equal(t, u{'é', 0, 3, 5, false}, compact(got)[3])
+}
+
+func TestUnitsFoldWhiteSpace(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     []string
+		want   string
+		starts []int32 // Start of every unit
+	}{
+		{"single spaces stay", []string{"a b"}, "a b", []int32{0, 1, 2}},
+		{"runs of spaces fold to one", []string{"a   b"}, "a b", []int32{0, 1, 4}},
+		{"tabs and newlines inside a piece are spaces", []string{"a\t\n b"}, "a b", []int32{0, 1, 4}},
+		{"NBSP, narrow NBSP and thin space are spaces", []string{"a\u00a0b\u202fc\u2009d"}, "a b c d",
+			[]int32{0, 1, 3, 4, 7, 8, 11}},
+		{"NBSP next to a space folds", []string{"a \u00a0b"}, "a b", []int32{0, 1, 4}},
+		{"leading space is kept, once", []string{"  a"}, " a", []int32{0, 2}},
+		{"spaces fold across pieces", []string{"a ", " b"}, "a b", []int32{0, 1, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Units(pieces(tt.in...))
+			assert.Equal(t, tt.want, origs(got))
+			var starts []int32
+			for _, x := range got {
+				starts = append(starts, x.Start)
+			}
+			assert.Equal(t, tt.starts, starts)
+		})
+	}
+}
+
+func TestUnitsFoldedSpaceStartsAtTheFirstSpace(t *testing.T) {
+	got := Units(pieces("ab", "  \t", "cd"))
+	require.Equal(t, "ab cd", origs(got))
+	sp := got[2]
+	assert.Equal(t, int32(1), sp.Piece)
+	assert.Equal(t, int32(0), sp.Start)
+	// The next unit starts in its own piece: the later spaces are gone.
+	assert.Equal(t, u{'c', 2, 0, 1, false}, compact(got)[3])
+}
+
+func TestUnitsBreak(t *testing.T) {
+	got := Units(pieces("one ", Break, "  two", Break, Break, "three"))
+	assert.Equal(t, "one \ntwo\n\nthree", origs(got))
+	c := compact(got)
+	assert.Equal(t, u{'\n', 1, 0, 1, false}, c[4], "a break is one unit of its own piece")
+	assert.Equal(t, u{'t', 2, 2, 3, false}, c[5], "spaces after a break fold into it")
+	assert.Equal(t, u{'\n', 3, 0, 1, false}, c[8])
+	assert.Equal(t, u{'\n', 4, 0, 1, false}, c[9], "breaks never fold into each other")
+}
+
+func TestUnitsNewlineInsideAPieceIsNotABreak(t *testing.T) {
+	got := Units(pieces("a\nb"))
+	assert.Equal(t, "a b", origs(got))
+}
+
+func TestUnitsEmpty(t *testing.T) {
+	assert.Empty(t, Units(nil))
+	assert.Empty(t, Units(pieces("", "")))
+}
+
+func TestAppendUnitsReusesTheBuffer(t *testing.T) {
+	buf := make([]Unit, 0, 16)
+	got := AppendUnits(buf, pieces("abc"))
+	require.Equal(t, "abc", origs(got))
+	assert.Same(t, &buf[:1][0], &got[0], "appends into dst's array")
+	// Appending to a non-empty dst keeps what is there.
+	more := AppendUnits(got, pieces("d"))
+	assert.Equal(t, "abcd", origs(more))
+}
+
+func TestNormAndFold(t *testing.T) {
+	tests := []struct {
+		orig       rune
+		norm, fold rune
+	}{
+		{'A', 'A', 'a'},
+		{'z', 'z', 'z'},
+		{'1', '1', '1'},
+		{'‘', '\'', '\''},
+		{'’', '\'', '\''},
+		{'ʼ', '\'', '\''},
+		{'′', '\'', '\''},
+		{'“', '"', '"'},
+		{'”', '"', '"'},
+		{'″', '"', '"'},
+		{'\u00a0', ' ', ' '},
+		{'\u202f', ' ', ' '},
+		{'\u2009', ' ', ' '},
+		{'«', '«', '«'},
+		{'К', 'К', 'к'},
+		{'Ї', 'Ї', 'ї'},
+		{'İ', 'İ', 'i'}, // one character for one: positions stay aligned
+		{'Σ', 'Σ', 'σ'},
+		{'É', 'É', 'é'},
+		{'ß', 'ß', 'ß'},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.orig), func(t *testing.T) {
+			x := Unit{Orig: tt.orig}
+			assert.Equal(t, string(tt.norm), string(x.Norm()))
+			assert.Equal(t, string(tt.fold), string(x.Fold()))
+		})
+	}
+}
+
+func TestUnitsKeepTypographicQuotesInOrig(t *testing.T) {
+	got := Units(pieces("it’s “x”"))
+	assert.Equal(t, "it’s “x”", origs(got))
+	var normed []rune
+	for i := range got {
+		normed = append(normed, got[i].Norm())
+	}
+	assert.Equal(t, `it's "x"`, string(normed))
+}
+
+func TestFoldRune(t *testing.T) {
+	for in, want := range map[rune]rune{'A': 'a', 'Z': 'z', '@': '@', '[': '[', 'a': 'a', 'Ä': 'ä', 'Ω': 'ω', 'İ': 'i', 'Ж': 'ж'} {
+		assert.Equal(t, string(want), string(FoldRune(in)), "FoldRune(%q)", in)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"", ""},
+		{"   ", ""},
+		{"  Kyiv  ", "Kyiv"},
+		{"New \t\n York", "New York"},
+		{"New\u00a0York", "New York"},
+		{"Cafe\u0301", "Café"},
+		{"“Quoted” it’s", `"Quoted" it's`},
+		{"Côte d’Ivoire", "Côte d'Ivoire"},
+		{"I\u0307stanbul", "İstanbul"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, Normalize(tt.in))
+		})
+	}
+}
+
+// Normalize and Units agree: the Norm form of a string's units is its
+// Normalize form, up to the surrounding white space.
+func TestNormalizeMatchesUnits(t *testing.T) {
+	for _, s := range []string{"Cafe\u0301 au  lait", "“Hi” — it’s\u00a0me", "Київ\tй", "q\u0301 x"} {
+		units := Units(pieces(s))
+		var rs []rune
+		for i := range units {
+			rs = append(rs, units[i].Norm())
+		}
+		assert.Equal(t, Normalize(s), string(rs), "%q", s)
+	}
+}
+
+func TestIsWordChar(t *testing.T) {
+	for _, r := range []rune{'a', 'Z', 'é', 'ї', '7', '٣', '_', '\u0301', '中'} {
+		assert.True(t, IsWordChar(r), "%q", r)
+	}
+	for _, r := range []rune{' ', '-', '\'', '’', '.', ',', '!', '\n', '😀', '\u00a0'} {
+		assert.False(t, IsWordChar(r), "%q", r)
+	}
+}

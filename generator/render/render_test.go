@@ -1,0 +1,315 @@
+package render
+
+import (
+	"encoding/json"
+	"errors"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/link"
+	"github.com/glossdev/gloss/generator/urls"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRenderEmitsEveryFile(t *testing.T) {
+	site := linked(t, siteFiles())
+	r := renderer(t, true)
+	files := render(t, r, site)
+
+	var want []string
+	for _, p := range r.Pages(site) {
+		want = append(want, urls.File(p.Path))
+	}
+	want = append(want, "feed.xml", "sitemap.xml", "robots.txt", "assets/images/kyiv.jpg",
+		r.Assets["gloss.css"].Path, r.Assets["gloss.js"].Path)
+	assert.ElementsMatch(t, want, slices.Collect(maps.Keys(files)))
+	assert.Len(t, files, r.Files(site))
+
+	assert.Contains(t, files["glossary/kyiv/index.html"], "<h1>Kyiv</h1><p>The capital and largest city of Ukraine.</p>")
+	assert.Contains(t, files["articles/older/index.html"], `<p class="card">Kyiv: The capital and largest city of Ukraine.</p>`)
+	assert.Contains(t, files["404.html"], `href="/news/`)
+	assert.Equal(t, "body {\n  color: black;\n}\n", files[r.Assets["gloss.css"].Path])
+	assert.Equal(t, string(Robots(site)), files["robots.txt"])
+}
+
+func TestRenderMinifiesPages(t *testing.T) {
+	site := linked(t, siteFiles())
+	r := renderer(t, true)
+	r.Minifier = NewMinifier()
+	r.Assets = NewAssets(testAssets(), r.Minifier)
+	files := render(t, r, site)
+	plain := render(t, renderer(t, true), site)
+	page := "articles/talks/index.html"
+	assert.Less(t, len(files[page]), len(plain[page]))
+	assert.NotContains(t, files[page], "\n<p>")
+	assert.Equal(t, "body{color:#000}", files[r.Assets["gloss.css"].Path])
+	assert.Equal(t, plain["feed.xml"], files["feed.xml"], "feeds are not minified")
+}
+
+// fakeOutput is an Output with fixed files or an error.
+type fakeOutput struct {
+	files map[string][]byte
+	err   error
+}
+
+func (o fakeOutput) Files(*link.Site) (map[string][]byte, error) { return o.files, o.err }
+
+func TestRenderOutputs(t *testing.T) {
+	site := linked(t, siteFiles())
+	r := renderer(t, true)
+	r.Outputs = []Output{fakeOutput{files: map[string][]byte{"search/index.json": []byte("{}"), "b.txt": []byte("b")}}}
+	var order []string
+	var mu sync.Mutex
+	emit := func(name string, _ []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		order = append(order, name)
+		return nil
+	}
+	var diags diag.List
+	require.NoError(t, r.Render(site, emit, &diags))
+	i, j := slices.Index(order, "b.txt"), slices.Index(order, "search/index.json")
+	require.GreaterOrEqual(t, i, 0)
+	assert.Equal(t, i+1, j, "an output's files are emitted together, sorted")
+
+	boom := errors.New("index too large")
+	r.Outputs = []Output{fakeOutput{err: boom}}
+	assert.ErrorIs(t, r.Render(site, func(string, []byte) error { return nil }, &diags), boom)
+}
+
+func TestRenderEmitErrorStops(t *testing.T) {
+	site := linked(t, siteFiles())
+	r := renderer(t, true)
+	full := errors.New("disk full")
+	var mu sync.Mutex
+	calls := 0
+	err := r.Render(site, func(name string, _ []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		calls++
+		if name == "robots.txt" {
+			return full
+		}
+		return nil
+	}, &diag.List{})
+	assert.ErrorIs(t, err, full)
+	assert.Equal(t, len(r.Pages(site))+3, calls, "pages, feed, sitemap, then robots.txt fails; assets are not written")
+
+	err = r.Render(site, func(name string, _ []byte) error {
+		if strings.HasPrefix(name, "glossary/") {
+			return full
+		}
+		return nil
+	}, &diag.List{})
+	assert.ErrorIs(t, err, full, "an error emitting a page is returned")
+}
+
+func TestRenderAnnotations(t *testing.T) {
+	files := siteFiles()
+	files["articles/older.md"] = `title: Older
+date: 2025-05-01
+annotations:
+  - quote: Kyiv and Lviv
+    kind: fact-check
+    note: Both are cities.
+    source:
+      title: Atlas
+      url: https://example.org/atlas
+---
+Kyiv and Lviv.
+`
+	site := linked(t, files)
+	r := renderer(t, true)
+	out := render(t, r, site)
+	assert.Len(t, out, r.Files(site), "Files counts the annotation file")
+	data, ok := out["articles/older/annotations.jsonld"]
+	require.True(t, ok)
+	var v struct {
+		Context string `json:"@context"`
+		ID      string `json:"id"`
+		Type    string `json:"type"`
+		Label   string `json:"label"`
+		Total   int    `json:"total"`
+		First   struct {
+			ID    string `json:"id"`
+			Items []struct {
+				ID         string `json:"id"`
+				Motivation string `json:"motivation"`
+				Body       []map[string]string
+				Target     struct {
+					Source   string           `json:"source"`
+					Selector []map[string]any `json:"selector"`
+				} `json:"target"`
+			} `json:"items"`
+		} `json:"first"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(data), &v))
+	assert.Equal(t, "http://www.w3.org/ns/anno.jsonld", v.Context)
+	assert.Equal(t, base+"articles/older/annotations.jsonld", v.ID)
+	assert.Equal(t, "AnnotationCollection", v.Type)
+	assert.Equal(t, "Notes on “Older”", v.Label)
+	assert.Equal(t, 1, v.Total)
+	require.Len(t, v.First.Items, 1)
+	item := v.First.Items[0]
+	assert.Equal(t, base+"articles/older/#note-1", item.ID)
+	assert.Equal(t, "assessing", item.Motivation)
+	require.Len(t, item.Body, 2)
+	assert.Equal(t, "TextualBody", item.Body[0]["type"])
+	assert.Contains(t, item.Body[0]["value"], "Both are cities.")
+	assert.Equal(t, map[string]string{"type": "Text", "id": "https://example.org/atlas", "label": "Atlas", "purpose": "linking"}, item.Body[1])
+	assert.Equal(t, base+"articles/older/", item.Target.Source)
+	require.Len(t, item.Target.Selector, 2)
+	assert.Equal(t, "TextQuoteSelector", item.Target.Selector[0]["type"])
+	assert.Equal(t, "Kyiv and Lviv", item.Target.Selector[0]["exact"])
+	assert.Equal(t, map[string]any{"type": "TextPositionSelector", "start": 0.0, "end": 13.0}, item.Target.Selector[1])
+	assert.NotContains(t, out, "articles/talks/annotations.jsonld", "only articles with notes")
+}
+
+func TestMemoReusesEveryPage(t *testing.T) {
+	site := linked(t, siteFiles())
+	r := renderer(t, true)
+	r.Memo = &Memo{}
+	pages := len(r.Pages(site))
+
+	first := render(t, r, site)
+	assert.Equal(t, pages, r.Memo.Rendered)
+	assert.Equal(t, 0, r.Memo.Reused)
+	assert.ElementsMatch(t, htmlFiles(first), r.Memo.Changed, "every page is new")
+
+	again := linked(t, siteFiles()) // a fresh load of the same files
+	second := render(t, r, again)
+	assert.Equal(t, 0, r.Memo.Rendered)
+	assert.Equal(t, pages, r.Memo.Reused)
+	assert.Empty(t, r.Memo.Changed)
+	assert.Equal(t, first, second)
+}
+
+func TestMemoChangedSummaryRerendersThePagesThatShowIt(t *testing.T) {
+	r := renderer(t, true)
+	r.Memo = &Memo{}
+	render(t, r, linked(t, siteFiles()))
+
+	files := siteFiles()
+	files["glossary/kyiv.md"] = strings.Replace(files["glossary/kyiv.md"], "The capital and largest city of Ukraine.", "Capital since 882.", 1)
+	site := linked(t, files)
+	out := render(t, r, site)
+	// Kyiv's card is on the articles that mention it and the entries
+	// related to it; lists of everything are digested as a whole.
+	assert.Equal(t, 10, r.Memo.Rendered)
+	assert.Equal(t, 4, r.Memo.Reused, "404, search, the article and the entry that do not show Kyiv")
+	assert.ElementsMatch(t, []string{
+		"glossary/kyiv/index.html", "glossary/lviv/index.html", "glossary/putin/index.html",
+		"articles/talks/index.html", "articles/older/index.html", "glossary/index.html",
+	}, r.Memo.Changed, "only pages whose bytes changed")
+	assert.Contains(t, out["articles/talks/index.html"], "Kyiv: Capital since 882.")
+
+	fresh := render(t, renderer(t, true), site)
+	assert.Equal(t, fresh, out, "reused pages are those a fresh render gives")
+}
+
+func TestMemoCustomTemplatesDigestTheWholeSite(t *testing.T) {
+	r := renderer(t, false)
+	r.Memo = &Memo{}
+	render(t, r, linked(t, siteFiles()))
+	render(t, r, linked(t, siteFiles()))
+	pages := r.Memo.Reused
+	require.Positive(t, pages)
+
+	files := siteFiles()
+	files["glossary/un.md"] = "name: United Nations\nkind: organization\nsummary: Changed.\n---\n"
+	render(t, r, linked(t, files))
+	assert.Equal(t, pages, r.Memo.Rendered, "any page may show anything")
+	assert.Equal(t, 0, r.Memo.Reused)
+}
+
+func TestMemoTemplatesAndSettingsInvalidate(t *testing.T) {
+	site := linked(t, siteFiles())
+	r := renderer(t, true)
+	r.Memo = &Memo{}
+	render(t, r, site)
+	pages := r.Memo.Rendered
+
+	// Other templates.
+	files := testTemplates(true)
+	for i := range files {
+		if files[i].Name == "search.html" {
+			files[i].Data = []byte(`{{define "content"}}<form role="search"></form>{{end}}`)
+		}
+	}
+	r.Templates = parse(t, files)
+	render(t, r, site)
+	assert.Equal(t, pages, r.Memo.Rendered)
+	assert.Equal(t, []string{"search/index.html"}, r.Memo.Changed)
+
+	// Other assets.
+	assets := testAssets()
+	assets[0].Data = []byte("body{}")
+	r.Assets = NewAssets(assets, nil)
+	render(t, r, site)
+	assert.Equal(t, pages, r.Memo.Rendered, "every page links the stylesheet")
+
+	// Another title.
+	other := siteFiles()
+	other["site.yaml"] = strings.Replace(testSiteYAML, "Gloss Test", "Other", 1)
+	render(t, r, linked(t, other))
+	assert.Equal(t, pages, r.Memo.Rendered)
+}
+
+// TestMemoMatchesAFreshRender renders the sample site with the built-in
+// templates, changes one thing, and checks that a render reusing pages
+// gives the same files as a render from scratch.
+func TestMemoMatchesAFreshRender(t *testing.T) {
+	tplFiles, assetFiles := builtinTheme(t)
+	tpls := parse(t, tplFiles)
+	require.True(t, tpls.builtin)
+	assets := NewAssets(assetFiles, nil)
+	changes := map[string]func(f map[string]string){
+		"entry summary": func(f map[string]string) {
+			f["glossary/kyiv.md"] = strings.Replace(f["glossary/kyiv.md"], "largest city", "biggest city", 1)
+		},
+		"entry role": func(f map[string]string) {
+			f["glossary/putin.md"] = strings.Replace(f["glossary/putin.md"], "President of Russia", "Head of state", 1)
+		},
+		"entry name": func(f map[string]string) {
+			f["glossary/lviv.md"] = strings.Replace(f["glossary/lviv.md"], "name: Lviv", "name: Lwów", 1)
+		},
+		"entry body": func(f map[string]string) {
+			f["glossary/kyiv.md"] = strings.Replace(f["glossary/kyiv.md"], "on the Dnipro", "on the river", 1)
+		},
+		"article title": func(f map[string]string) {
+			f["articles/older.md"] = strings.Replace(f["articles/older.md"], "title: Older", "title: Earlier", 1)
+		},
+		"article body": func(f map[string]string) {
+			f["articles/talks.md"] = strings.Replace(f["articles/talks.md"], "Putin spoke of Kyiv.", "Putin spoke of Kyiv again.", 1)
+		},
+		"article date": func(f map[string]string) {
+			f["articles/plain.md"] = strings.Replace(f["articles/plain.md"], "2025-04-01", "2025-06-01", 1)
+		},
+		"article tags": func(f map[string]string) {
+			f["articles/plain.md"] = strings.Replace(f["articles/plain.md"], "date: 2025-04-01", "date: 2025-04-01\ntags: [war]", 1)
+		},
+		"new entry": func(f map[string]string) {
+			f["glossary/odesa.md"] = "name: Odesa\nkind: place\n---\n"
+		},
+	}
+	for name, change := range changes {
+		t.Run(name, func(t *testing.T) {
+			r := &Renderer{Templates: tpls, Assets: assets, Memo: &Memo{}}
+			render(t, r, linked(t, siteFiles()))
+			files := siteFiles()
+			change(files)
+			site := linked(t, files)
+			reused := render(t, r, site)
+			require.NotEmpty(t, r.Memo.Changed, "the change shows somewhere")
+			fresh := render(t, &Renderer{Templates: tpls, Assets: assets}, site)
+			for _, file := range htmlFiles(fresh) {
+				assert.Equal(t, fresh[file], reused[file], "%s is stale", file)
+			}
+		})
+	}
+}
