@@ -1,9 +1,9 @@
 package render
 
 import (
-	"fmt"
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"hash"
 	"sync"
 
