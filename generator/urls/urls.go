@@ -49,6 +49,9 @@ func Rel(from, to string) string {
 	if i := strings.IndexByte(to, '#'); i >= 0 {
 		to, frag = to[:i], to[i:]
 	}
+	if i := strings.IndexByte(from, '#'); i >= 0 {
+		from = from[:i] // a link leaves from the page, whatever its fragment
+	}
 	fromDir := from[:strings.LastIndexByte(from, '/')+1]
 	// Drop the directories the two paths share.
 	for {
