@@ -17,7 +17,11 @@
 # more than a small fraction of the CPU column. --wait-idle SECONDS waits up
 # to that long before each run for the CPU to be at least 90% idle.
 #
-# Usage: _benchmark/run.sh [-a ARTICLES] [-e ENTRIES] [-n RUNS] [-w WORKDIR] [--no-hugo] [--wait-idle S] [MODE...]
+# -o OUTDIR puts the tools' output folders in OUTDIR instead of WORK: with
+# -o /dev/shm (a RAM file system) the disk drops out of the comparison.
+#
+# Usage: _benchmark/run.sh [-a ARTICLES] [-e ENTRIES] [-n RUNS] [-w WORKDIR] [-o OUTDIR]
+#                         [--no-hugo] [--wait-idle S] [MODE...]
 #
 # Modes (default: compare):
 #   compare   gloss, the floor and Hugo on ARTICLES articles and ENTRIES entries
@@ -28,7 +32,8 @@
 #
 # Environment: ARTICLES (10000), ENTRIES (1000), RUNS (5), WORK
 # (${TMPDIR:-/tmp}/gloss-bench), HUGO=0 to skip Hugo, ENTRIES_LOW (200),
-# ENTRIES_HIGH (2000), WAIT_IDLE (0). Flags win over the environment.
+# ENTRIES_HIGH (2000), WAIT_IDLE (0), OUTDIR (WORK). Flags win over the
+# environment.
 #
 # Needs /usr/bin/time (Debian package `time`) and Go; Hugo is optional
 # (Debian package `hugo`; `apt-get install --no-install-recommends hugo`
@@ -46,6 +51,7 @@ HUGO=${HUGO:-1}
 ENTRIES_LOW=${ENTRIES_LOW:-200}
 ENTRIES_HIGH=${ENTRIES_HIGH:-2000}
 WAIT_IDLE=${WAIT_IDLE:-0}
+OUTDIR=${OUTDIR:-}
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; }
 
@@ -56,6 +62,7 @@ while [ $# -gt 0 ]; do
 	-e) ENTRIES=$2; shift 2 ;;
 	-n) RUNS=$2; shift 2 ;;
 	-w) WORK=$2; shift 2 ;;
+	-o) OUTDIR=$2; shift 2 ;;
 	--no-hugo) HUGO=0; shift ;;
 	--wait-idle) WAIT_IDLE=$2; shift 2 ;;
 	-h | --help) usage; exit 0 ;;
@@ -82,8 +89,17 @@ fi
 cd "$(dirname "$0")/.."
 mkdir -p "$WORK/bin"
 WORK=$(cd "$WORK" && pwd)
+OUTDIR=${OUTDIR:-$WORK}
+mkdir -p "$OUTDIR"
+OUTDIR=$(cd "$OUTDIR" && pwd)
 
 echo "== building gloss, the floor and the corpus generator"
+# The commit the binaries are built from, noted now: others may commit while
+# the benchmarks run.
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ "$commit" != unknown ] && ! git diff --quiet HEAD -- . ':(exclude)_benchmark/run.sh' 2>/dev/null; then
+	commit="$commit with uncommitted changes"
+fi
 go build -o "$WORK/bin/gloss" .
 go build -o "$WORK/bin/floor" ./_benchmark/floor
 go build -o "$WORK/bin/corpus" ./_benchmark/corpus
@@ -174,7 +190,7 @@ run_once() {
 	read -r tool articles entries <<<"$key"
 	articles=${articles#a}
 	entries=${entries#e}
-	local c out="$WORK/out-$tool" cmd
+	local c out="$OUTDIR/gloss-bench-out-$tool" cmd
 	c=$(corpus "$articles" "$entries")
 	case $tool in
 	gloss) cmd=("$WORK/bin/gloss" build -src "$c" -out "$out") ;;
@@ -318,7 +334,8 @@ out="$WORK/results-$(date +%Y%m%d-%H%M%S).md"
 	echo "## gloss benchmarks"
 	echo
 	echo "- $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-	echo "- $(go version), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+	echo "- $(go version), gloss built from commit $commit"
+	echo "- outputs written to $OUTDIR ($(df -PT "$OUTDIR" | awk 'NR == 2 { print $2 }'))"
 	printf '%s\n' "${report[@]}"
 } | tee "$out"
 echo
