@@ -341,3 +341,31 @@ func FuzzCleanPath(f *testing.F) {
 		}
 	})
 }
+
+// TestSlowClientsAreCut checks that a client which never finishes its
+// request is disconnected by the server's timeouts instead of holding a
+// connection for ever.
+func TestSlowClientsAreCut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the header timeout")
+	}
+	s, _ := start(t, newSite(t))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	hs := NewHTTPServer(ln.Addr().String(), s.Handler())
+	go func() { _ = hs.Serve(ln) }()
+	t.Cleanup(func() { _ = hs.Close() })
+
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = conn.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\n")) // and never the end
+	require.NoError(t, err)
+	start := time.Now()
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(hs.ReadHeaderTimeout+5*time.Second)))
+	_, err = io.ReadAll(conn)
+	require.NoError(t, err, "the server closes the connection")
+	elapsed := time.Since(start)
+	assert.GreaterOrEqual(t, elapsed, hs.ReadHeaderTimeout-time.Second)
+	assert.Less(t, elapsed, hs.ReadHeaderTimeout+4*time.Second)
+}
