@@ -221,17 +221,31 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 			}
 		}
 	}
+	// Each article's notes, as W3C Web Annotations, on all cores.
+	var noted []*link.Article
 	for _, a := range site.Articles {
-		if len(a.Notes) == 0 {
-			continue
+		if len(a.Notes) > 0 {
+			noted = append(noted, a)
 		}
+	}
+	par.For(len(noted), func(i int) {
+		a := noted[i]
 		data, err := Annotations(site, a)
+		if err == nil {
+			err = emit(urls.File(a.Page+AnnotationsFile), data)
+		} else {
+			err = fmt.Errorf("%s: annotations: %w", a.Path, err)
+		}
 		if err != nil {
-			return fmt.Errorf("%s: annotations: %w", a.Path, err)
+			mu.Lock()
+			if emitErr == nil {
+				emitErr = err
+			}
+			mu.Unlock()
 		}
-		if err := emit(urls.File(a.Page+AnnotationsFile), data); err != nil {
-			return err
-		}
+	})
+	if emitErr != nil {
+		return emitErr
 	}
 	for _, name := range sortedNames(r.Assets) {
 		a := r.Assets[name]
