@@ -117,27 +117,14 @@ type Site struct {
 	Warnings []diag.Diagnostic
 }
 
-// Generate builds the site in src into memory, for previews. Errors are as
-// for Build.
+// Generate builds the site in src into memory, for previews and tests: the
+// first build of a new Builder. Errors are as for Build.
 func Generate(ctx context.Context, src string, opts ...Option) (*Site, error) {
-	o, closeFS, err := newOptions(src, opts)
+	res, err := NewBuilder(src, opts...).Build(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("site folder %s: %w", src, err)
-	}
-	defer closeFS()
-	diags := &diag.List{}
-	site, r := prepare(o, diags)
-	if err := diags.Err(); err != nil {
 		return nil, err
 	}
-	files := newFileMap()
-	if err := r.Render(site, files.put(ctx), diags); err != nil {
-		return nil, err
-	}
-	if err := diags.Err(); err != nil {
-		return nil, err
-	}
-	return &Site{Files: files.m, Pages: len(r.Pages(site)), Warnings: diags.Warnings()}, nil
+	return res.Site, nil
 }
 
 // prepare runs the load and link stages and readies the renderer. Problems

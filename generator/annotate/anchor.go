@@ -134,8 +134,14 @@ func (t *docText) near(quote string) (span, bool) {
 
 // orig returns the text of units [start, end) as it reads.
 func (t *docText) orig(start, end int) string {
+	return origText(t.units[max(0, start):min(end, len(t.units))])
+}
+
+// origText returns the text of units as it reads.
+func origText(units []textmap.Unit) string {
 	var b strings.Builder
-	for _, u := range t.units[max(0, start):min(end, len(t.units))] {
+	b.Grow(len(units))
+	for _, u := range units {
 		b.WriteRune(u.Orig)
 	}
 	return b.String()

@@ -219,3 +219,10 @@ func FuzzAnchoring(f *testing.F) {
 		}
 	})
 }
+
+func TestTextWithoutAnnotations(t *testing.T) {
+	_, res, msgs := run(t, "First *block*  here.\n\nSecond\nline.")
+	assert.Empty(t, msgs)
+	assert.Empty(t, res.Notes)
+	assert.Equal(t, "First block here.\nSecond line.", res.Text, "the plain text, for search")
+}

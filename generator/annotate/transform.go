@@ -111,12 +111,17 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 		return
 	}
 	st, ok := doc.State[stateKey{}].(*state)
-	if !ok || len(st.anns) == 0 {
+	if !ok {
 		return
 	}
 	src := reader.Source()
 	pieces, values := collect(root, src)
 	units := textmap.Units(values)
+	if len(st.anns) == 0 {
+		// The text is the article's plain text for search too.
+		st.result.Text = origText(units)
+		return
+	}
 	txt := newText(units)
 
 	type anchored struct {

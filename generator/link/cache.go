@@ -1,8 +1,6 @@
 package link
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
 	"html/template"
 	"slices"
 	"sync"
@@ -10,6 +8,7 @@ import (
 	"github.com/glossdev/gloss/generator/annotate"
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/markdown"
 	"github.com/glossdev/gloss/generator/mention"
 )
@@ -30,7 +29,7 @@ type Cache struct {
 }
 
 type cachedDoc struct {
-	key      [32]byte
+	key      digest.Sum
 	body     template.HTML
 	headings []markdown.Heading
 	mentions []mention.Mention
@@ -46,48 +45,32 @@ type cachedDoc struct {
 
 // siteKey digests what every document's conversion depends on besides its
 // own source.
-func siteKey(site *content.Site, opts Options) [32]byte {
-	h := sha256.New()
-	str := func(s string) {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
-	}
-	str(site.Config.Autolink)
-	str(boolString(site.Config.UnsafeHTML))
-	str(boolString(opts.Check))
+func siteKey(site *content.Site, opts Options) digest.Sum {
+	d := digest.New()
+	d.Str(site.Config.Autolink)
+	d.Bool(site.Config.UnsafeHTML, opts.Check)
 	for _, e := range site.Entries {
-		str(e.ID)
-		str(e.Path)
-		str(boolString(e.MatchCase))
+		d.Str(e.ID, e.Path)
+		d.Bool(e.MatchCase)
 		for _, a := range e.Aliases {
-			str(a.Text)
-			str(itoa(a.Pos.Line))
-			str(itoa(a.Pos.Col))
+			d.Str(a.Text)
+			d.Int(a.Pos.Line, a.Pos.Col)
 		}
 	}
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+	return d.Sum()
 }
 
-func docKey(site [32]byte, f content.File, autolink string) [32]byte {
-	h := sha256.New()
-	h.Write(site[:])
-	h.Write([]byte(f.Path))
-	h.Write([]byte{0})
-	h.Write([]byte(autolink))
-	h.Write([]byte{0})
-	h.Write(f.Source)
-	var k [32]byte
-	h.Sum(k[:0])
-	return k
+func docKey(site digest.Sum, f content.File, autolink string) digest.Sum {
+	d := digest.New()
+	d.Bytes(site[:])
+	d.Str(f.Path, autolink)
+	d.Bytes(f.Source)
+	return d.Sum()
 }
 
 // lookup returns the cached conversion of path if its key matches and its
 // links still lead where they did.
-func (c *Cache) lookup(path string, key [32]byte, r *resolver) (cachedDoc, bool) {
+func (c *Cache) lookup(path string, key digest.Sum, r *resolver) (cachedDoc, bool) {
 	if c == nil {
 		return cachedDoc{}, false
 	}
@@ -150,27 +133,6 @@ func remapNotes(ns []*annotate.Note, anns []*content.Annotation) []*annotate.Not
 		out[i] = &c
 	}
 	return out
-}
-
-func boolString(b bool) string {
-	if b {
-		return "1"
-	}
-	return "0"
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	if n == 0 {
-		return "0"
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 // recorder is a resolver that records the lookups of one document.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/glossdev/gloss/generator/internal/digest"
+
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -226,14 +228,8 @@ func TestCacheCountsResetOnEveryLink(t *testing.T) {
 
 func TestNilCacheIsSafe(t *testing.T) {
 	var c *Cache
-	_, ok := c.lookup("x", [32]byte{}, &resolver{})
+	_, ok := c.lookup("x", digest.Sum{}, &resolver{})
 	assert.False(t, ok)
 	c.store("x", cachedDoc{})
 	c.prune(nil)
-}
-
-func TestItoa(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 7: "7", 10: "10", 1234567: "1234567"} {
-		assert.Equal(t, want, itoa(n))
-	}
 }

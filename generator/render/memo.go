@@ -1,12 +1,10 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
-	"hash"
 	"sync"
 
+	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/mention"
 )
@@ -26,11 +24,11 @@ type Memo struct {
 }
 
 type memoPage struct {
-	digest [32]byte
+	digest digest.Sum
 	data   []byte
 }
 
-func (m *Memo) get(file string, d [32]byte) ([]byte, bool) {
+func (m *Memo) get(file string, d digest.Sum) ([]byte, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	p, ok := m.pages[file]
@@ -41,7 +39,7 @@ func (m *Memo) get(file string, d [32]byte) ([]byte, bool) {
 	return nil, false
 }
 
-func (m *Memo) put(file string, d [32]byte, data []byte) {
+func (m *Memo) put(file string, d digest.Sum, data []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.pages == nil {
@@ -54,62 +52,39 @@ func (m *Memo) put(file string, d [32]byte, data []byte) {
 	m.pages[file] = memoPage{digest: d, data: append([]byte(nil), data...)}
 }
 
-// digester writes values into a hash unambiguously.
-type digester struct{ h hash.Hash }
+// digester digests the parts of pages.
+type digester struct{ *digest.Digest }
 
-func newDigester() *digester { return &digester{h: sha256.New()} }
-
-func (d *digester) str(ss ...string) {
-	for _, s := range ss {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		d.h.Write(n[:])
-		d.h.Write([]byte(s))
-	}
-}
-
-func (d *digester) int(ns ...int) {
-	for _, n := range ns {
-		var b [8]byte
-		binary.LittleEndian.PutUint64(b[:], uint64(n))
-		d.h.Write(b[:])
-	}
-}
-
-func (d *digester) sum() [32]byte {
-	var k [32]byte
-	d.h.Sum(k[:0])
-	return k
-}
+func newDigester() digester { return digester{digest.New()} }
 
 // listing digests what lists show of an article.
-func (d *digester) listing(a *link.Article) {
-	d.str(a.Page, a.Title, a.Summary, a.Date.String(), a.Updated.String())
-	d.str(a.Authors...)
-	d.str(a.Tags...)
+func (d digester) listing(a *link.Article) {
+	d.Str(a.Page, a.Title, a.Summary, a.Date.String(), a.Updated.String())
+	d.Str(a.Authors...)
+	d.Str(a.Tags...)
 }
 
 // card digests what a page shows of an entry it mentions: the card, and
 // the entry's description in the page's JSON-LD.
-func (d *digester) card(e *link.Entry) {
-	d.str(e.ID, e.Page, e.Kind, e.Name, e.Role, e.Summary, e.Image, e.ImageAlt)
-	d.int(len(e.Appearances))
+func (d digester) card(e *link.Entry) {
+	d.Str(e.ID, e.Page, e.Kind, e.Name, e.Role, e.Summary, e.Image, e.ImageAlt)
+	d.Int(len(e.Appearances))
 	for _, a := range e.Aliases {
-		d.str(a.Text)
+		d.Str(a.Text)
 	}
 	if c := e.Coordinates; c != nil {
-		d.str(formatCoordinates(c), fmt.Sprint(c[0], c[1]))
+		d.Str(formatCoordinates(c), fmt.Sprint(c[0], c[1]))
 	}
 	for _, l := range e.Links {
-		d.str(l.Title, l.URL)
+		d.Str(l.Title, l.URL)
 	}
 }
 
 // article digests everything of an article, for its own page.
-func (d *digester) article(a *link.Article) {
+func (d digester) article(a *link.Article) {
 	d.listing(a)
-	d.str(a.Dateline, string(a.Body), a.Text)
-	d.int(len(a.Notes))
+	d.Str(a.Dateline, string(a.Body), a.Text)
+	d.Int(len(a.Notes))
 	for _, e := range a.Entries {
 		d.card(e)
 	}
@@ -119,11 +94,11 @@ func (d *digester) article(a *link.Article) {
 }
 
 // entry digests everything of an entry, for its own page.
-func (d *digester) entry(e *link.Entry) {
+func (d digester) entry(e *link.Entry) {
 	d.card(e)
-	d.str(e.SortAs, string(e.Body))
+	d.Str(e.SortAs, string(e.Body))
 	for _, f := range e.Facts {
-		d.str(f.Label, f.Value)
+		d.Str(f.Label, f.Value)
 	}
 	for _, app := range e.Appearances {
 		d.listing(app.Article)
@@ -136,12 +111,12 @@ func (d *digester) entry(e *link.Entry) {
 	}
 }
 
-func (d *digester) mention(m mention.Mention) {
-	d.str(m.ID, m.Before, m.Text, m.After)
+func (d digester) mention(m mention.Mention) {
+	d.Str(m.ID, m.Before, m.Text, m.After)
 }
 
 // siteDigest digests the whole site, for pages that may show anything.
-func siteDigest(site *link.Site) [32]byte {
+func siteDigest(site *link.Site) digest.Sum {
 	d := newDigester()
 	for _, a := range site.Articles {
 		d.article(a)
@@ -149,5 +124,5 @@ func siteDigest(site *link.Site) [32]byte {
 	for _, e := range site.Entries {
 		d.entry(e)
 	}
-	return d.sum()
+	return d.Sum()
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/internal/par"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/urls"
@@ -94,20 +95,20 @@ var templateOf = map[string]string{
 }
 
 // digests returns the function that digests a page's inputs.
-func (r *Renderer) digests(site *link.Site) func(*Page) [32]byte {
+func (r *Renderer) digests(site *link.Site) func(*Page) digest.Sum {
 	if r.Memo == nil {
 		return nil
 	}
 	g := newDigester()
 	cfg := site.Config
-	g.str(cfg.Title, cfg.BaseURL.String(), cfg.Language, cfg.Description, cfg.Autolink)
-	g.str(r.Templates.digest, fmt.Sprint(r.Minifier != nil))
+	g.Str(cfg.Title, cfg.BaseURL.String(), cfg.Language, cfg.Description, cfg.Autolink)
+	g.Str(r.Templates.digest, fmt.Sprint(r.Minifier != nil))
 	for _, name := range sortedNames(r.Assets) {
-		g.str(name, r.Assets[name].Path)
+		g.Str(name, r.Assets[name].Path)
 	}
-	global := g.sum()
-	var whole *[32]byte
-	wholeSite := func() [32]byte {
+	global := g.Sum()
+	var whole *digest.Sum
+	wholeSite := func() digest.Sum {
 		if whole == nil {
 			w := siteDigest(site)
 			whole = &w
@@ -116,26 +117,26 @@ func (r *Renderer) digests(site *link.Site) func(*Page) [32]byte {
 	}
 	if !r.Templates.builtin {
 		w := wholeSite()
-		return func(p *Page) [32]byte {
+		return func(p *Page) digest.Sum {
 			d := newDigester()
-			d.str(string(global[:]), string(w[:]), p.Kind, p.Path)
-			return d.sum()
+			d.Str(string(global[:]), string(w[:]), p.Kind, p.Path)
+			return d.Sum()
 		}
 	}
 	// Lists of everything are digested once, not once per page.
 	w := wholeSite()
-	return func(p *Page) [32]byte {
+	return func(p *Page) digest.Sum {
 		d := newDigester()
-		d.str(string(global[:]), p.Kind, p.Path, p.Title, p.Description)
+		d.Str(string(global[:]), p.Kind, p.Path, p.Title, p.Description)
 		switch p.Kind {
 		case "home", "glossary", "tags", "tag":
-			d.str(string(w[:]))
+			d.Str(string(w[:]))
 		case "article":
 			d.article(p.Article)
 		case "entry":
 			d.entry(p.Entry)
 		}
-		return d.sum()
+		return d.Sum()
 	}
 }
 
@@ -144,7 +145,7 @@ func (r *Renderer) digests(site *link.Site) func(*Page) [32]byte {
 // an error from emit stops rendering and is returned.
 func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	pages := r.Pages(site)
-	digest := r.digests(site)
+	pageDigest := r.digests(site)
 	if r.Memo != nil {
 		r.Memo.Rendered, r.Memo.Reused, r.Memo.Changed = 0, 0, nil
 	}
@@ -156,9 +157,9 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	par.For(len(pages), func(i int) {
 		p := pages[i]
 		file := urls.File(p.Path)
-		var d [32]byte
+		var d digest.Sum
 		if r.Memo != nil {
-			d = digest(p)
+			d = pageDigest(p)
 			if data, ok := r.Memo.get(file, d); ok {
 				if err := emit(file, data); err != nil {
 					mu.Lock()

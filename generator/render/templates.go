@@ -40,10 +40,10 @@ func ParseTemplates(files []theme.File, diags *diag.List) *Templates {
 	dg := newDigester()
 	t.builtin = true
 	for _, f := range files {
-		dg.str(f.Name, string(f.Data))
+		dg.Str(f.Name, string(f.Data))
 		t.builtin = t.builtin && f.Builtin
 	}
-	sum := dg.sum()
+	sum := dg.Sum()
 	t.digest = string(sum[:])
 	root := template.New("").Funcs(funcs)
 	var shared []theme.File
