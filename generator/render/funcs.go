@@ -21,6 +21,7 @@ var funcs = template.FuncMap{
 	"lower":      strings.ToLower,
 	"dict":       dict,
 	"cardID":     mention.CardID,
+	"contexts":   contexts,
 }
 
 // dict builds a map from alternating keys and values, for passing several

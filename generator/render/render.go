@@ -146,6 +146,7 @@ func (r *Renderer) digests(site *link.Site) func(*Page) digest.Sum {
 func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	pages := r.Pages(site)
 	pageDigest := r.digests(site)
+	r.Templates.partials.reset()
 	if r.Memo != nil {
 		r.Memo.Rendered, r.Memo.Reused, r.Memo.Changed = 0, 0, nil
 	}

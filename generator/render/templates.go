@@ -26,6 +26,8 @@ type Templates struct {
 	// template is the built-in one.
 	digest  string
 	builtin bool
+	// partials backs the template function partialCached.
+	partials *partials
 }
 
 // ParseTemplates parses base.html and partials/*.html with each page
@@ -45,7 +47,9 @@ func ParseTemplates(files []theme.File, diags *diag.List) *Templates {
 	}
 	sum := dg.Sum()
 	t.digest = string(sum[:])
-	root := template.New("").Funcs(funcs)
+	t.partials = &partials{out: map[string]template.HTML{}}
+	root := template.New("").Funcs(funcs).Funcs(template.FuncMap{"partialCached": t.partials.cached})
+	t.partials.root = root
 	var shared []theme.File
 	if base, ok := byName["base.html"]; ok {
 		shared = append(shared, base)

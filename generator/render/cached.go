@@ -1,0 +1,74 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// partials caches the output of partials for one render, for the template
+// function partialCached.
+type partials struct {
+	// root holds the partials; executing a partial from it escapes it in
+	// the context of HTML text, where partialCached's result goes.
+	root *template.Template
+	mu   sync.RWMutex
+	// out maps a partial's name and keys to its output; it is replaced
+	// at the start of each render, whose site its outputs show.
+	out map[string]template.HTML
+}
+
+// reset forgets every cached output; Render calls it before each render.
+func (p *partials) reset() {
+	p.mu.Lock()
+	p.out = map[string]template.HTML{}
+	p.mu.Unlock()
+}
+
+// cached executes the partial name with data once per distinct name and
+// keys in a render and returns its output, like Hugo's partialCached:
+//
+//	{{partialCached "partials/entry-card.html" (dict "Page" $ "Entry" .) .ID ($.URL "")}}
+//
+// The keys must tell apart everything the output depends on: a card that
+// links to its entry depends on the entry and on how deep the page is, so
+// it is keyed by both. Without keys the output is cached by name alone.
+func (p *partials) cached(name string, data any, keys ...any) (template.HTML, error) {
+	var k strings.Builder
+	k.WriteString(name)
+	for _, key := range keys {
+		k.WriteByte(0)
+		switch v := key.(type) {
+		case string:
+			k.WriteString(v)
+		case int:
+			k.WriteString(strconv.Itoa(v))
+		default:
+			fmt.Fprint(&k, v)
+		}
+	}
+	key := k.String()
+	p.mu.RLock()
+	out, ok := p.out[key]
+	p.mu.RUnlock()
+	if ok {
+		return out, nil
+	}
+	if p.root.Lookup(name) == nil {
+		return "", errors.New("partialCached: no template " + strconv.Quote(name))
+	}
+	var buf bytes.Buffer
+	if err := p.root.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	// The partial was escaped as HTML text, so its output is safe there.
+	out = template.HTML(buf.String()) //nolint:gosec // escaped by html/template
+	p.mu.Lock()
+	p.out[key] = out
+	p.mu.Unlock()
+	return out, nil
+}

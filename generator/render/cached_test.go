@@ -1,0 +1,79 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func cachedSet(t *testing.T, partial string) (*partials, *template.Template, *int) {
+	t.Helper()
+	calls := 0
+	p := &partials{out: map[string]template.HTML{}}
+	root := template.New("").Funcs(template.FuncMap{
+		"partialCached": p.cached,
+		"count":         func() int { calls++; return calls },
+	})
+	p.root = root
+	template.Must(root.New("partials/p.html").Parse(partial))
+	page := template.Must(template.Must(root.Clone()).New("page").Parse(
+		`{{range .}}[{{partialCached "partials/p.html" . .}}]{{end}}`))
+	return p, page, &calls
+}
+
+func TestPartialCached(t *testing.T) {
+	p, page, calls := cachedSet(t, `<b>{{.}}</b>#{{count}}`)
+	var buf bytes.Buffer
+	require.NoError(t, page.Execute(&buf, []string{"a", "<i>", "a", "<i>"}))
+	assert.Equal(t, "[<b>a</b>#1][<b>&lt;i&gt;</b>#2][<b>a</b>#1][<b>&lt;i&gt;</b>#2]", buf.String(),
+		"each key runs the partial once, and its data is escaped")
+	assert.Equal(t, 2, *calls)
+
+	buf.Reset()
+	require.NoError(t, page.Execute(&buf, []string{"a"}))
+	assert.Equal(t, "[<b>a</b>#1]", buf.String(), "the same render still has the output")
+	p.reset()
+	buf.Reset()
+	require.NoError(t, page.Execute(&buf, []string{"a"}))
+	assert.Equal(t, "[<b>a</b>#3]", buf.String(), "a new render runs the partial again")
+}
+
+func TestPartialCachedKeys(t *testing.T) {
+	p, _, _ := cachedSet(t, `{{.}}`)
+	tests := []struct {
+		name string
+		keys []any
+		want template.HTML
+	}{
+		{"no keys", nil, "first"},
+		{"a string key", []any{"k"}, "second"},
+		{"the same string key", []any{"k"}, "second"},
+		{"an int key", []any{1}, "fourth"},
+		{"the same key as a string", []any{"1"}, "fourth"},
+		{"two keys", []any{"k", 1}, "sixth"},
+		{"another type", []any{2.5}, "seventh"},
+		{"no keys again", nil, "first"},
+	}
+	data := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := p.cached("partials/p.html", data[i], tt.keys...)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, out)
+		})
+	}
+}
+
+func TestPartialCachedErrors(t *testing.T) {
+	p, _, _ := cachedSet(t, `{{.Nope}}`)
+	_, err := p.cached("partials/none.html", nil)
+	assert.EqualError(t, err, `partialCached: no template "partials/none.html"`)
+	_, err = p.cached("partials/p.html", 1)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "can't evaluate field Nope")
+	_, err = p.cached("partials/p.html", 1)
+	require.Error(t, err, "failures are not cached")
+}

@@ -1,0 +1,89 @@
+package render
+
+import "strings"
+
+// These write text the way html/template escapes it, for the few lists
+// that gloss writes in Go because they are too long to build item by item
+// in a template (see contexts). TestEscapeMatchesHTMLTemplate holds them to
+// html/template's output.
+
+// htmlReplacements is html/template's table for text and quoted attribute
+// values.
+var htmlReplacements = [...]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'&':  "&amp;",
+	'\'': "&#39;",
+	'+':  "&#43;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
+
+// writeText writes s escaped for HTML text or a quoted attribute value.
+func writeText(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if int(c) >= len(htmlReplacements) || htmlReplacements[c] == "" {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(htmlReplacements[c])
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// writeURL writes s as html/template writes a value that makes up a whole
+// URL attribute (normalize) or a part after "?" or "#" (!normalize): unsafe
+// schemes become "#ZgotmplZ", bytes outside URLs are percent-encoded, and
+// the result is escaped for a quoted attribute.
+func writeURL(b *strings.Builder, s string, normalize bool) {
+	if normalize && !safeURL(s) {
+		b.WriteString("#ZgotmplZ")
+		return
+	}
+	const hex = "0123456789abcdef"
+	var u strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~':
+			continue
+		case strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+			if normalize {
+				continue
+			}
+		case c == '%':
+			if normalize && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]) {
+				continue
+			}
+		}
+		u.WriteString(s[last:i])
+		u.WriteByte('%')
+		u.WriteByte(hex[c>>4])
+		u.WriteByte(hex[c&0xf])
+		last = i + 1
+	}
+	if last == 0 {
+		writeText(b, s)
+		return
+	}
+	u.WriteString(s[last:])
+	writeText(b, u.String())
+}
+
+// safeURL reports whether s is relative or uses http, https or mailto.
+func safeURL(s string) bool {
+	scheme, _, ok := strings.Cut(s, ":")
+	if !ok || strings.Contains(scheme, "/") {
+		return true
+	}
+	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
