@@ -84,6 +84,7 @@ func Prepare(doc *markdown.Doc, anns []*content.Annotation) *Result {
 type Transformer struct {
 	notes   *NoteRenderer
 	fragile bool
+	units   textmap.Pool
 }
 
 // NewTransformer returns a Transformer that renders note bodies with notes.
@@ -116,7 +117,8 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 	}
 	src := reader.Source()
 	pieces, values := collect(root, src)
-	units := textmap.Units(values)
+	units := textmap.AppendUnits(t.units.Get(), values)
+	defer func() { t.units.Put(units) }()
 	if len(st.anns) == 0 {
 		// The text is the article's plain text for search too.
 		st.result.Text = origText(units)
@@ -316,10 +318,9 @@ func collect(root ast.Node, src []byte) ([]piece, [][]byte) {
 // split cuts the text leaves at the given unit boundaries and returns the
 // resulting leaves with their unit ranges, in order.
 func split(pieces []piece, units []textmap.Unit, bounds []int) []leaf {
-	cut := map[int]bool{}
-	for _, b := range bounds {
-		cut[b] = true
-	}
+	cut := slices.Clone(bounds)
+	slices.Sort(cut)
+	cut = slices.Compact(cut)
 	// Units of each piece.
 	first := make([]int, len(pieces))
 	last := make([]int, len(pieces))
@@ -347,8 +348,9 @@ func split(pieces []piece, units []textmap.Unit, bounds []int) []leaf {
 		}
 		// Cut from the right so that byte offsets stay valid.
 		var cuts []int
-		for u := first[pi] + 1; u < last[pi]; u++ {
-			if cut[u] && int(units[u].Piece) == pi {
+		k, _ := slices.BinarySearch(cut, first[pi]+1)
+		for ; k < len(cut) && cut[k] < last[pi]; k++ {
+			if u := cut[k]; int(units[u].Piece) == pi {
 				cuts = append(cuts, u)
 			}
 		}

@@ -7,6 +7,7 @@ package mention
 import (
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
@@ -16,14 +17,20 @@ import (
 // Matcher finds the names and aliases of all entries in text, in one pass.
 // It is safe for concurrent use.
 type Matcher struct {
-	root    *trieNode
+	root *trieNode
+	// ascii holds the root's children for ASCII characters, which start
+	// most words: the hot first step of every match is an array index.
+	ascii   [utf8.RuneSelf]*trieNode
 	entries []*content.Entry
 	// aliases counts the aliases of each entry, for unmatched-alias warnings.
 	aliases [][]content.Alias
 }
 
 type trieNode struct {
-	next map[rune]*trieNode
+	// keys and next are the node's children, sorted by key; most nodes
+	// have one child.
+	keys []rune
+	next []*trieNode
 	// cands are the aliases that end here (folded text equal).
 	cands []candidate
 }
@@ -73,20 +80,53 @@ func NewMatcher(entries []*content.Entry, diags *diag.List) *Matcher {
 			claims[key] = append(claims[key], claim{entry: ei, alias: a, case_: e.MatchCase})
 			n := m.root
 			for _, r := range folded {
-				if n.next == nil {
-					n.next = map[rune]*trieNode{}
-				}
-				child, ok := n.next[r]
-				if !ok {
-					child = &trieNode{}
-					n.next[r] = child
-				}
-				n = child
+				n = n.add(r)
 			}
 			n.cands = append(n.cands, candidate{entry: ei, alias: ai, exact: exact, matchCase: e.MatchCase})
 		}
 	}
+	for i, k := range m.root.keys {
+		if k < utf8.RuneSelf {
+			m.ascii[k] = m.root.next[i]
+		}
+	}
 	return m
+}
+
+// child returns n's child for r, or nil.
+func (n *trieNode) child(r rune) *trieNode {
+	if len(n.keys) < 8 {
+		for i, k := range n.keys {
+			if k == r {
+				return n.next[i]
+			}
+		}
+		return nil
+	}
+	if i, ok := slices.BinarySearch(n.keys, r); ok {
+		return n.next[i]
+	}
+	return nil
+}
+
+// add returns n's child for r, adding it if need be.
+func (n *trieNode) add(r rune) *trieNode {
+	i, ok := slices.BinarySearch(n.keys, r)
+	if ok {
+		return n.next[i]
+	}
+	c := &trieNode{}
+	n.keys = slices.Insert(n.keys, i, r)
+	n.next = slices.Insert(n.next, i, c)
+	return c
+}
+
+// first returns the root's child for r.
+func (m *Matcher) first(r rune) *trieNode {
+	if r < utf8.RuneSelf {
+		return m.ascii[r]
+	}
+	return m.root.child(r)
 }
 
 // Entry returns the entry with index i.
@@ -109,20 +149,25 @@ func (m *Matcher) Find(units []textmap.Unit) []Match {
 			continue
 		}
 		best := Match{End: -1}
-		n := m.root
-		for j := i; j < len(units) && n != nil; j++ {
-			n = n.next[units[j].Fold()]
+		n := m.first(units[i].Fold())
+		for j := i; n != nil; {
+			if j > i {
+				n = n.child(units[j].Fold())
+			}
+			j++
 			if n == nil {
 				break
 			}
-			if len(n.cands) == 0 || !canEnd(units, j+1) {
-				continue
-			}
-			for _, c := range n.cands {
-				if c.matchCase && !exactEqual(units[i:j+1], c.exact) {
-					continue
+			if len(n.cands) > 0 && canEnd(units, j) {
+				for _, c := range n.cands {
+					if c.matchCase && !exactEqual(units[i:j], c.exact) {
+						continue
+					}
+					best = Match{Start: i, End: j, Entry: c.entry, Alias: c.alias}
+					break
 				}
-				best = Match{Start: i, End: j + 1, Entry: c.entry, Alias: c.alias}
+			}
+			if j == len(units) {
 				break
 			}
 		}
@@ -136,11 +181,14 @@ func (m *Matcher) Find(units []textmap.Unit) []Match {
 	return out
 }
 
+// canStart reports whether a match may start at units[i]: at the start of
+// a word, with a character some name starts with. The word test comes
+// first because it is cheaper and fails for most characters.
 func (m *Matcher) canStart(units []textmap.Unit, i int) bool {
-	if units[i].Glued || m.root.next[units[i].Fold()] == nil {
+	if units[i].Glued || i > 0 && textmap.IsWordChar(units[i-1].Norm()) {
 		return false
 	}
-	return i == 0 || !textmap.IsWordChar(units[i-1].Norm())
+	return m.first(units[i].Fold()) != nil
 }
 
 func canEnd(units []textmap.Unit, end int) bool {

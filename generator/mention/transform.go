@@ -74,8 +74,9 @@ func Prepare(doc *markdown.Doc, opts Options) *Result {
 
 // Transformer links mentions in every document prepared with Prepare.
 type Transformer struct {
-	m    *Matcher
-	byID map[string]*content.Entry
+	m     *Matcher
+	byID  map[string]*content.Entry
+	units textmap.Pool
 }
 
 // NewTransformer returns a transformer that uses m.
@@ -97,9 +98,10 @@ func (t *Transformer) Transform(root *ast.Document, reader text.Reader, pc parse
 	if !ok {
 		return
 	}
-	w := &walker{t: t, doc: doc, st: st, src: reader.Source()}
+	w := &walker{t: t, doc: doc, st: st, src: reader.Source(), units: t.units.Get()}
 	w.walk(root)
 	w.contexts(root)
+	t.units.Put(w.units)
 }
 
 type walker struct {

@@ -262,3 +262,15 @@ func TestIsWordChar(t *testing.T) {
 		assert.False(t, IsWordChar(r), "%q", r)
 	}
 }
+
+func TestPool(t *testing.T) {
+	var p Pool
+	assert.Empty(t, p.Get(), "an empty pool gives a nil buffer")
+	buf := AppendUnits(p.Get(), [][]byte{[]byte("Kyiv")})
+	require.Len(t, buf, 4)
+	p.Put(buf)
+	again := p.Get()
+	assert.Empty(t, again, "buffers come back empty")
+	p.Put(nil)
+	p.Put(make([]Unit, 0, 1<<20+1))
+}
