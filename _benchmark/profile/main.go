@@ -1,0 +1,87 @@
+// Command profile builds a site the way `gloss build` does and writes Go
+// profiles of the build, for finding where the time goes on a large corpus:
+//
+//	go run ./_benchmark/corpus -articles 10000 -entries 1000 -out /tmp/corpus
+//	go run ./_benchmark/profile -src /tmp/corpus -out /dev/shm/out -cpuprofile /tmp/cpu.out -trace /tmp/trace.out
+//	go tool pprof -top -cum /tmp/cpu.out
+//	go tool trace /tmp/trace.out
+//
+// The theme is read from -theme (default: the repository's templates and
+// assets, found from the working folder).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"runtime/trace"
+	"time"
+
+	"github.com/glossdev/gloss/generator"
+)
+
+func main() {
+	src := flag.String("src", "", "site folder to build (required)")
+	out := flag.String("out", "", "output folder (default: the site's public/)")
+	themeDir := flag.String("theme", ".", "folder with the default templates/ and assets/")
+	cpu := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	mem := flag.String("memprofile", "", "write a heap profile (after the build) to this file")
+	tr := flag.String("trace", "", "write an execution trace to this file")
+	flag.Parse()
+	if *src == "" {
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := run(*src, *out, *themeDir, *cpu, *mem, *tr); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run(src, out, themeDir, cpu, mem, tr string) error {
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if tr != "" {
+		f, err := os.Create(tr)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := trace.Start(f); err != nil {
+			return err
+		}
+		defer trace.Stop()
+	}
+	opts := []generator.Option{generator.WithDefaults(os.DirFS(themeDir)), generator.WithMinify(true)}
+	if out != "" {
+		opts = append(opts, generator.WithOutput(out))
+	}
+	start := time.Now()
+	res, err := generator.Build(context.Background(), src, opts...)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("built %d pages (%d files) in %v\n", res.Pages, res.Files, time.Since(start))
+	if mem != "" {
+		f, err := os.Create(mem)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		runtime.GC()
+		return pprof.Lookup("allocs").WriteTo(f, 0)
+	}
+	return nil
+}
