@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/internal/par"
 	"github.com/glossdev/gloss/generator/urls"
 )
 
@@ -82,37 +83,66 @@ func relatedEntries(s *Site, byID map[string]*Entry) {
 }
 
 // relatedArticles finds, for each article, the articles sharing the most
-// entries with it, newest first among equals.
+// entries with it, newest first among equals. Articles are ranked in
+// chunks on all cores; each chunk counts shared entries in an array
+// indexed by article rank, touching only the candidates it counts.
 func relatedArticles(s *Site) {
-	rank := make(map[*Article]int, len(s.Articles))
+	rank := make(map[*Article]int32, len(s.Articles))
 	for i, a := range s.Articles {
-		rank[a] = i
+		rank[a] = int32(i)
 	}
-	type cand struct{ shared, rank int }
-	for _, a := range s.Articles {
-		shared := map[*Article]int{}
-		for _, e := range a.Entries {
-			for i, app := range e.Appearances {
-				if i >= maxCandidates {
-					break
-				}
-				if app.Article != a {
-					shared[app.Article]++
+	// The candidates of each entry: the ranks of its first articles.
+	cands := make(map[*Entry][]int32, len(s.Entries))
+	for _, e := range s.Entries {
+		rs := make([]int32, 0, min(len(e.Appearances), maxCandidates))
+		for _, app := range e.Appearances[:min(len(e.Appearances), maxCandidates)] {
+			rs = append(rs, rank[app.Article])
+		}
+		cands[e] = rs
+	}
+	const chunk = 256
+	par.For((len(s.Articles)+chunk-1)/chunk, func(c int) {
+		shared := make([]int32, len(s.Articles))
+		var touched []int32
+		for i := c * chunk; i < min(len(s.Articles), (c+1)*chunk); i++ {
+			a := s.Articles[i]
+			touched = touched[:0]
+			for _, e := range a.Entries {
+				for _, r := range cands[e] {
+					if int(r) == i {
+						continue
+					}
+					if shared[r] == 0 {
+						touched = append(touched, r)
+					}
+					shared[r]++
 				}
 			}
+			// The best few, kept sorted: more shared entries first, then
+			// the newer (lower rank).
+			var best [maxRelatedArticles]int32
+			n := 0
+			for _, r := range touched {
+				j := n
+				for j > 0 && (shared[r] > shared[best[j-1]] || shared[r] == shared[best[j-1]] && r < best[j-1]) {
+					j--
+				}
+				if j >= maxRelatedArticles {
+					continue
+				}
+				copy(best[j+1:min(n+1, maxRelatedArticles)], best[j:])
+				best[j] = r
+				n = min(n+1, maxRelatedArticles)
+			}
+			a.Related = nil
+			for _, r := range best[:n] {
+				a.Related = append(a.Related, s.Articles[r])
+			}
+			for _, r := range touched {
+				shared[r] = 0
+			}
 		}
-		cands := make([]cand, 0, len(shared))
-		for c, n := range shared {
-			cands = append(cands, cand{n, rank[c]})
-		}
-		slices.SortFunc(cands, func(x, y cand) int {
-			return cmp.Or(cmp.Compare(y.shared, x.shared), cmp.Compare(x.rank, y.rank))
-		})
-		a.Related = nil
-		for _, c := range cands[:min(len(cands), maxRelatedArticles)] {
-			a.Related = append(a.Related, s.Articles[c.rank])
-		}
-	}
+	})
 }
 
 // warnUnused warns of entries that no article mentions and of aliases that
