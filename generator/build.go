@@ -149,7 +149,7 @@ func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
 		}
 		return nil, nil
 	}
-	site := link.Link(loaded, diags, link.Options{Check: o.check, Cache: o.cache})
+	site := link.Link(loaded, diags, link.Options{Check: o.check, Cache: o.cache, ReleaseSources: o.cache == nil})
 	var mf *render.Minifier
 	if o.minify {
 		mf = render.NewMinifier()

@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"runtime/trace"
+	"sync"
 	"time"
 
 	"github.com/glossdev/gloss/generator"
@@ -29,7 +30,7 @@ func main() {
 	out := flag.String("out", "", "output folder (default: the site's public/)")
 	themeDir := flag.String("theme", ".", "folder with the default templates/ and assets/")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile to this file")
-	mem := flag.String("memprofile", "", "write a heap profile (after the build) to this file")
+	mem := flag.String("memprofile", "", "write a heap profile, taken halfway through the writes (the peak), to this file")
 	tr := flag.String("trace", "", "write an execution trace to this file")
 	flag.Parse()
 	if *src == "" {
@@ -65,6 +66,25 @@ func run(src, out, themeDir, cpu, mem, tr string) error {
 		defer trace.Stop()
 	}
 	opts := []generator.Option{generator.WithDefaults(os.DirFS(themeDir)), generator.WithMinify(true)}
+	var heapErr error
+	if mem != "" {
+		var once sync.Once
+		opts = append(opts, generator.WithProgress(func(done, total int) {
+			if done < total/2 {
+				return
+			}
+			once.Do(func() {
+				f, err := os.Create(mem)
+				if err != nil {
+					heapErr = err
+					return
+				}
+				defer f.Close()
+				runtime.GC()
+				heapErr = pprof.Lookup("heap").WriteTo(f, 0)
+			})
+		}))
+	}
 	if out != "" {
 		opts = append(opts, generator.WithOutput(out))
 	}
@@ -74,14 +94,5 @@ func run(src, out, themeDir, cpu, mem, tr string) error {
 		return err
 	}
 	fmt.Printf("built %d pages (%d files) in %v\n", res.Pages, res.Files, time.Since(start))
-	if mem != "" {
-		f, err := os.Create(mem)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		runtime.GC()
-		return pprof.Lookup("allocs").WriteTo(f, 0)
-	}
-	return nil
+	return heapErr
 }

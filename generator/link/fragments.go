@@ -38,8 +38,7 @@ func checkFragments(s *Site, diags *diag.List) {
 			if _, found := slices.BinarySearch(idsOf(f.Page), f.ID); found {
 				continue
 			}
-			line, col := a.Lines.Position(f.Offset)
-			diags.Add(diag.Diagnostic{Path: a.Path, Line: line, Col: col,
+			diags.Add(diag.Diagnostic{Path: a.Path, Line: f.Line, Col: f.Col,
 				Msg:  fmt.Sprintf("link to #%s, which is not an anchor of %s", f.ID, f.Page),
 				Hint: "link to a heading by its id: ## What was agreed has the id what-was-agreed"})
 		}

@@ -27,7 +27,8 @@ func buildGraph(s *Site, byID map[string]*Entry) {
 	for _, a := range s.Articles {
 		seen := map[string]int{} // entry id → index in this article's appearances
 		var apps []*Appearance
-		for _, m := range a.Mentions {
+		for k := range a.Mentions {
+			m := &a.Mentions[k]
 			e := byID[m.Entry.ID]
 			i, ok := seen[e.ID]
 			if !ok {

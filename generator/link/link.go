@@ -79,8 +79,9 @@ type Entry struct {
 
 // Appearance is one article's mentions of an entry.
 type Appearance struct {
-	Article  *Article
-	Mentions []mention.Mention
+	Article *Article
+	// Mentions point into the article's Mentions, in reading order.
+	Mentions []*mention.Mention
 	// Href links from the entry's page to the article; a mention's element
 	// id, after "#", makes a link to the mention.
 	Href string
@@ -94,6 +95,12 @@ type Options struct {
 	// Cache, when set, reuses conversions of a previous Link with the same
 	// cache, and keeps this one's for the next.
 	Cache *Cache
+	// ReleaseSources drops each file's source text and line table
+	// (File.Source and File.Lines) from the loaded site once the file is
+	// converted, so that a one-shot build does not hold every source while
+	// it renders. Later stages do not read them; a Cache does, so the two do
+	// not go together.
+	ReleaseSources bool
 }
 
 // Link runs the link stage over a loaded site. Problems go to diags.
@@ -150,6 +157,9 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			found := mention.Prepare(doc, mention.Options{Policy: policy, Cards: true})
 			notes := annotate.Prepare(doc, a.Annotations)
 			a.Body = convert(conv, doc, &local)
+			if opts.ReleaseSources {
+				a.File.Source, a.File.Lines = nil, nil
+			}
 			a.Headings = doc.Headings
 			a.Mentions = found.Mentions
 			a.Notes = notes.Notes
@@ -173,6 +183,9 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 		doc := &markdown.Doc{File: e.File, Page: e.Page, Site: rec, Diags: &local}
 		mention.Prepare(doc, mention.Options{Policy: config.AutolinkFirst, Self: e.ID})
 		e.Body = convert(conv, doc, &local)
+		if opts.ReleaseSources {
+			e.File.Source, e.File.Lines = nil, nil
+		}
 		ds := local.Sorted()
 		diags.Merge(ds)
 		opts.Cache.store(e.Path, cachedDoc{key: key, body: e.Body, diags: ds, links: rec.links})

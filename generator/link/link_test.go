@@ -277,13 +277,28 @@ func TestLinkFragments(t *testing.T) {
 				"[bad](b.md#nowhere) and [bad](#missing)\n\n[^1]: Note.\n"),
 		"articles/b.md": article("B", "2025-01-01", "## There\n\nKyiv.\n"),
 	}
-	_, msgs := run(t, f, Options{})
 	const hint = "\n\thint: link to a heading by its id: ## What was agreed has the id what-was-agreed"
-	assert.Equal(t, []string{
+	want := []string{
 		"content/articles/a.md:10:58: link to #card-kyiv-not, which is not an anchor of articles/a/" + hint,
 		"content/articles/a.md:11:1: link to #nowhere, which is not an anchor of articles/b/" + hint,
 		"content/articles/a.md:11:25: link to #missing, which is not an anchor of articles/a/" + hint,
-	}, msgs)
+	}
+	_, msgs := run(t, f, Options{})
+	assert.Equal(t, want, msgs)
+
+	// Without the sources, which a one-shot build drops once converted,
+	// the messages still have their places.
+	loaded := load(t, f)
+	var diags diag.List
+	Link(loaded, &diags, Options{ReleaseSources: true})
+	assert.Equal(t, want, messages(&diags))
+	for _, a := range loaded.Articles {
+		assert.Nil(t, a.Source, a.Path)
+		assert.Nil(t, a.Lines, a.Path)
+	}
+	for _, e := range loaded.Entries {
+		assert.Nil(t, e.Source, e.Path)
+	}
 }
 
 func TestLinkMissingArticle(t *testing.T) {

@@ -52,7 +52,7 @@ func (doc *Doc) resolveLink(n *ast.Link, src []byte) {
 	}
 	u, err := url.Parse(dest)
 	if err == nil && u.Scheme == "" && u.Host == "" && u.Path == "" && u.Fragment != "" {
-		doc.Fragments = append(doc.Fragments, Fragment{Page: doc.Page, ID: u.Fragment, Offset: NodeOffset(n, src)})
+		doc.fragment(doc.Page, u.Fragment, NodeOffset(n, src))
 		return
 	}
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
@@ -69,10 +69,20 @@ func (doc *Doc) resolveLink(n *ast.Link, src []byte) {
 		return
 	}
 	if u.Fragment != "" {
-		doc.Fragments = append(doc.Fragments, Fragment{Page: page, ID: u.Fragment, Offset: NodeOffset(n, src)})
+		doc.fragment(page, u.Fragment, NodeOffset(n, src))
 		page += "#" + u.Fragment
 	}
 	n.Destination = []byte(urls.Rel(doc.Page, page))
+}
+
+// fragment records a link to #id of page, placed while the file's lines
+// are at hand.
+func (doc *Doc) fragment(page, id string, offset int) {
+	f := Fragment{Page: page, ID: id, Offset: offset}
+	if doc.File.Lines != nil {
+		f.Line, f.Col = doc.File.Lines.Position(offset)
+	}
+	doc.Fragments = append(doc.Fragments, f)
 }
 
 func (doc *Doc) errorAt(offset int, msg, hint string) {

@@ -135,7 +135,8 @@ type Doc struct {
 // page linked to (the document's own page for "#x" links).
 type Fragment struct {
 	Page, ID string
-	Offset   int
+	// Offset is where the link is in the file, at Line and Col.
+	Offset, Line, Col int
 }
 
 // Heading is a heading of a document.

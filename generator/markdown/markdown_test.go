@@ -120,9 +120,9 @@ func TestLinksToArticlesAreRewritten(t *testing.T) {
 		{"angle brackets with a space", "content/articles/2025/x.md", "[x](<deep/a b.md>)", `<a href="../a-b/">x</a>`, nil},
 		{"with a fragment", "content/articles/here.md", "[x](talks.md#what-was-agreed)",
 			`<a href="../talks/#what-was-agreed">x</a>`,
-			[]Fragment{{Page: "articles/talks/", ID: "what-was-agreed", Offset: len(frontMatter)}}},
+			[]Fragment{{Page: "articles/talks/", ID: "what-was-agreed", Offset: len(frontMatter), Line: 4, Col: 1}}},
 		{"own fragment", "content/articles/here.md", "[x](#notes)", `<a href="#notes">x</a>`,
-			[]Fragment{{Page: "articles/here/", ID: "notes", Offset: len(frontMatter)}}},
+			[]Fragment{{Page: "articles/here/", ID: "notes", Offset: len(frontMatter), Line: 4, Col: 1}}},
 		{"empty fragment is none", "content/articles/here.md", "[x](talks.md#)", `<a href="../talks/">x</a>`, nil},
 	}
 	for _, tt := range tests {

@@ -44,7 +44,7 @@ func TestContextsEscapeLikeHTMLTemplate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkContexts(t, link.Appearance{Href: tt.href, Mentions: []mention.Mention{
+			checkContexts(t, link.Appearance{Href: tt.href, Mentions: []*mention.Mention{
 				{ID: tt.id, Before: tt.before, Text: tt.text, After: tt.after},
 				{ID: tt.id + "-2", Text: tt.text},
 			}})
@@ -58,7 +58,7 @@ func FuzzContexts(f *testing.F) {
 	f.Add("javascript:x", "m x", "<b>", "&amp;", "'\"+\x00")
 	f.Add("%zz/%41/é", "#?", "", "\xff", "")
 	f.Fuzz(func(t *testing.T, href, id, before, text, after string) {
-		checkContexts(t, link.Appearance{Href: href, Mentions: []mention.Mention{
+		checkContexts(t, link.Appearance{Href: href, Mentions: []*mention.Mention{
 			{ID: id, Before: before, Text: text, After: after},
 		}})
 	})

@@ -103,7 +103,7 @@ func (d digester) entry(e *link.Entry) {
 	for _, app := range e.Appearances {
 		d.listing(app.Article)
 		for _, m := range app.Mentions {
-			d.mention(m)
+			d.mention(*m)
 		}
 	}
 	for _, r := range e.Related {
