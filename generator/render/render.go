@@ -141,8 +141,13 @@ func (r *Renderer) digests(site *link.Site) func(*Page) digest.Sum {
 }
 
 // Render executes the templates for every page and emits the pages and the
-// assets. Template errors go to diags with their template's file and line;
-// an error from emit stops rendering and is returned.
+// other files. Template errors go to diags with their template's file and
+// line; an error from emit stops rendering and is returned.
+//
+// Everything is one list of jobs on all cores: the site-wide files (the
+// outputs such as the search index, the feed, the sitemap) first, because
+// each is one long job that the pages can run beside, then the pages, each
+// article's notes and the assets.
 func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	pages := r.Pages(site)
 	pageDigest := r.digests(site)
@@ -152,108 +157,108 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	}
 	var (
 		mu       sync.Mutex
-		emitErr  error
+		firstErr error
 		reported = map[string]bool{}
 	)
-	par.For(len(pages), func(i int) {
-		p := pages[i]
-		file := urls.File(p.Path)
-		var d digest.Sum
-		if r.Memo != nil {
-			d = pageDigest(p)
-			if data, ok := r.Memo.get(file, d); ok {
-				if err := emit(file, data); err != nil {
-					mu.Lock()
-					emitErr = err
-					mu.Unlock()
-				}
-				return
-			}
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
 		}
-		var buf bytes.Buffer
-		if err := r.Templates.Execute(&buf, templateOf[p.Kind], p); err != nil {
-			d := r.Templates.diagnostic(err)
-			mu.Lock()
-			// One broken template fails every page; say so once.
-			if !reported[d.String()] {
-				reported[d.String()] = true
-				d.Msg += fmt.Sprintf(" (rendering %s)", urls.File(p.Path))
-				diags.Add(d)
-			}
-			mu.Unlock()
-			return
-		}
-		out := r.Minifier.File(file, buf.Bytes())
-		if r.Memo != nil {
-			r.Memo.put(file, d, out)
-		}
-		if err := emit(file, out); err != nil {
-			mu.Lock()
-			emitErr = err
-			mu.Unlock()
-		}
-	})
-	if emitErr != nil {
-		return emitErr
+		mu.Unlock()
 	}
-	feed, err := Feed(site)
-	if err != nil {
-		return fmt.Errorf("feed: %w", err)
+	failed := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return firstErr != nil
 	}
-	sm, err := r.Sitemap(site)
-	if err != nil {
-		return fmt.Errorf("sitemap: %w", err)
-	}
-	for _, f := range []struct {
-		name string
-		data []byte
-	}{{urls.Feed, feed}, {urls.Sitemap, sm}, {urls.Robots, Robots(site)}} {
-		if err := emit(f.name, f.data); err != nil {
-			return err
-		}
-	}
-	for _, o := range r.Outputs {
-		files, err := o.Files(site)
-		if err != nil {
-			return err
-		}
+	emitAll := func(files map[string][]byte) error {
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			if err := emit(name, files[name]); err != nil {
 				return err
 			}
 		}
+		return nil
 	}
-	// Each article's notes, as W3C Web Annotations, on all cores.
-	var noted []*link.Article
-	for _, a := range site.Articles {
-		if len(a.Notes) > 0 {
-			noted = append(noted, a)
-		}
-	}
-	par.For(len(noted), func(i int) {
-		a := noted[i]
-		data, err := Annotations(site, a)
-		if err == nil {
-			err = emit(urls.File(a.Page+AnnotationsFile), data)
-		} else {
-			err = fmt.Errorf("%s: annotations: %w", a.Path, err)
-		}
-		if err != nil {
-			mu.Lock()
-			if emitErr == nil {
-				emitErr = err
+	var jobs []func() error
+	for _, o := range r.Outputs {
+		jobs = append(jobs, func() error {
+			files, err := o.Files(site)
+			if err != nil {
+				return err
 			}
-			mu.Unlock()
+			return emitAll(files)
+		})
+	}
+	jobs = append(jobs, func() error {
+		feed, err := Feed(site)
+		if err != nil {
+			return fmt.Errorf("feed: %w", err)
 		}
+		sm, err := r.Sitemap(site)
+		if err != nil {
+			return fmt.Errorf("sitemap: %w", err)
+		}
+		return emitAll(map[string][]byte{urls.Feed: feed, urls.Sitemap: sm, urls.Robots: Robots(site)})
 	})
-	if emitErr != nil {
-		return emitErr
+	for _, p := range pages {
+		jobs = append(jobs, func() error { return r.page(p, pageDigest, emit, diags, &mu, reported) })
+	}
+	// Each article's notes, as W3C Web Annotations.
+	for _, a := range site.Articles {
+		if len(a.Notes) == 0 {
+			continue
+		}
+		jobs = append(jobs, func() error {
+			data, err := Annotations(site, a)
+			if err != nil {
+				return fmt.Errorf("%s: annotations: %w", a.Path, err)
+			}
+			return emit(urls.File(a.Page+AnnotationsFile), data)
+		})
 	}
 	for _, name := range sortedNames(r.Assets) {
 		a := r.Assets[name]
-		if err := emit(a.Path, a.Data); err != nil {
-			return err
+		jobs = append(jobs, func() error { return emit(a.Path, a.Data) })
+	}
+	par.For(len(jobs), func(i int) {
+		if failed() {
+			return
+		}
+		if err := jobs[i](); err != nil {
+			fail(err)
+		}
+	})
+	return firstErr
+}
+
+// page renders and emits one page. A template error goes to diags, once
+// for all the pages it fails.
+func (r *Renderer) page(p *Page, pageDigest func(*Page) digest.Sum, emit Emit, diags *diag.List, mu *sync.Mutex, reported map[string]bool) error {
+	file := urls.File(p.Path)
+	var d digest.Sum
+	if r.Memo != nil {
+		d = pageDigest(p)
+		if data, ok := r.Memo.get(file, d); ok {
+			return emit(file, data)
 		}
 	}
-	return nil
+	var buf bytes.Buffer
+	if err := r.Templates.Execute(&buf, templateOf[p.Kind], p); err != nil {
+		d := r.Templates.diagnostic(err)
+		mu.Lock()
+		// One broken template fails every page; say so once.
+		if !reported[d.String()] {
+			reported[d.String()] = true
+			d.Msg += fmt.Sprintf(" (rendering %s)", urls.File(p.Path))
+			diags.Add(d)
+		}
+		mu.Unlock()
+		return nil
+	}
+	out := r.Minifier.File(file, buf.Bytes())
+	if r.Memo != nil {
+		r.Memo.put(file, d, out)
+	}
+	return emit(file, out)
 }
