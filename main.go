@@ -135,7 +135,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	src, drafts := siteFlags(fl, false, "include articles marked draft: true")
 	out := fl.String("out", "", "output folder (default: public inside -src)")
 	baseURL := fl.String("base-url", "", "absolute URL the site is published at; overrides baseURL in site.yaml")
-	minify := fl.Bool("minify", true, "minify HTML, CSS and JavaScript; -minify=false for readable output")
+	minify := fl.Bool("minify", true, "compact HTML, minify CSS and JavaScript; -minify=false for readable output")
 	if code, done := parseFlags(fl, args, 0); done {
 		return code
 	}
@@ -238,7 +238,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			"Nothing is written to the output folder.", stderr)
 	src, drafts := siteFlags(fl, false, "include articles marked draft: true")
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on; loopback unless you say otherwise")
-	minify := fl.Bool("minify", true, "minify HTML, CSS and JavaScript, as build does")
+	minify := fl.Bool("minify", true, "compact HTML, minify CSS and JavaScript, as build does")
 	if code, done := parseFlags(fl, args, 0); done {
 		return code
 	}

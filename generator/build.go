@@ -139,7 +139,7 @@ func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
 	if err != nil {
 		diags.Add(diag.Diagnostic{Path: theme.AssetsDir, Msg: "cannot read: " + err.Error()})
 	}
-	tpls := render.ParseTemplates(tplFiles, diags)
+	tpls := render.ParseTemplates(tplFiles, diags, render.WithCompact(o.minify))
 
 	loaded := content.Load(o.siteFS, content.Options{BaseURL: o.baseURL, Drafts: o.drafts}, diags)
 	if loaded.Config == nil || tpls == nil {
@@ -154,5 +154,7 @@ func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
 	if o.minify {
 		mf = render.NewMinifier()
 	}
-	return site, &render.Renderer{Templates: tpls, Assets: render.NewAssets(assetFiles, mf), Minifier: mf, Outputs: []render.Output{search.Output{}}}
+	// Pages are compact from their templates; only the assets, written
+	// once, go through the minifier.
+	return site, &render.Renderer{Templates: tpls, Assets: render.NewAssets(assetFiles, mf), Outputs: []render.Output{search.Output{}}}
 }

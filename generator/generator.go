@@ -44,8 +44,9 @@ func WithOutput(dir string) Option { return func(o *options) { o.out = dir } }
 // WithBaseURL overrides site.yaml's baseURL.
 func WithBaseURL(u string) Option { return func(o *options) { o.baseURL = u } }
 
-// WithMinify turns minification of HTML, CSS and JavaScript on (the
-// default) or off, for readable output.
+// WithMinify turns compact output on (the default) or off, for readable
+// output: pages from templates without their indentation, minified CSS and
+// JavaScript.
 func WithMinify(on bool) Option { return func(o *options) { o.minify = on } }
 
 // WithDrafts includes articles marked draft: true.

@@ -36,7 +36,8 @@ type Renderer struct {
 	// Memo, when set, skips pages whose inputs did not change since the
 	// render that last used it.
 	Memo *Memo
-	// Minifier, when set, minifies the pages.
+	// Minifier, when set, minifies the pages. Pages from compact templates
+	// (WithCompact) need none: see BENCHMARKS.md.
 	Minifier *Minifier
 }
 

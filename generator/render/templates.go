@@ -30,9 +30,22 @@ type Templates struct {
 	partials *partials
 }
 
+// TemplateOption changes how ParseTemplates reads templates.
+type TemplateOption func(*templateOptions)
+
+type templateOptions struct{ compact bool }
+
+// WithCompact removes the indentation of the templates' markup, outside
+// <pre> and <textarea>, so that pages come out compact.
+func WithCompact(on bool) TemplateOption { return func(o *templateOptions) { o.compact = on } }
+
 // ParseTemplates parses base.html and partials/*.html with each page
 // template. Problems are reported to diags at their file and line.
-func ParseTemplates(files []theme.File, diags *diag.List) *Templates {
+func ParseTemplates(files []theme.File, diags *diag.List, opts ...TemplateOption) *Templates {
+	var o templateOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
 	t := &Templates{pages: map[string]*template.Template{}, paths: map[string]string{}}
 	byName := map[string]theme.File{}
 	for _, f := range files {
@@ -89,6 +102,13 @@ func ParseTemplates(files []theme.File, diags *diag.List) *Templates {
 	}
 	if !ok {
 		return nil
+	}
+	if o.compact {
+		compact(root)
+		for _, p := range t.pages {
+			compact(p)
+		}
+		t.digest += "\x00compact"
 	}
 	return t
 }
