@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/glossdev/gloss/generator/link"
+	"github.com/glossdev/gloss/generator/mention"
 	"html/template"
 	"strconv"
 	"strings"
@@ -71,4 +73,28 @@ func (p *partials) cached(name string, data any, keys ...any) (template.HTML, er
 	p.out[key] = out
 	p.mu.Unlock()
 	return out, nil
+}
+
+// The cards and list items that fill most pages, as single calls: each is
+// the partial of the same name run through partialCached, keyed by what it
+// shows and by the page's depth, which its links depend on.
+
+// card renders partials/entry-card.html for an entry listed on page, with
+// the element id that the page's mentions of the entry point at.
+func (p *partials) card(page *Page, e *link.Entry) (template.HTML, error) {
+	return p.cached("partials/entry-card.html",
+		map[string]any{"Page": page, "Entry": e, "ID": mention.CardID(e.ID)}, e.ID, page.URL(""), "id")
+}
+
+// cardCount renders partials/entry-card.html for an entry listed on page,
+// with the number of articles that mention it.
+func (p *partials) cardCount(page *Page, e *link.Entry) (template.HTML, error) {
+	return p.cached("partials/entry-card.html",
+		map[string]any{"Page": page, "Entry": e, "Count": len(e.Appearances)}, e.ID, page.URL(""), "count")
+}
+
+// articleItem renders partials/article-item.html for an article listed on
+// page.
+func (p *partials) articleItem(page *Page, a *link.Article) (template.HTML, error) {
+	return p.cached("partials/article-item.html", map[string]any{"Page": page, "Article": a}, a.Page, page.URL(""))
 }

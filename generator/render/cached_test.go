@@ -2,6 +2,12 @@ package render
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/glossdev/gloss/generator/link"
+	"github.com/glossdev/gloss/generator/theme"
 	"html/template"
 	"testing"
 
@@ -76,4 +82,31 @@ func TestPartialCachedErrors(t *testing.T) {
 	assert.Contains(t, err.Error(), "can't evaluate field Nope")
 	_, err = p.cached("partials/p.html", 1)
 	require.Error(t, err, "failures are not cached")
+}
+
+func TestCardsAndItems(t *testing.T) {
+	files := append(withFile("partials/entry-card.html",
+		str(`<a id="{{.ID}}" href="{{.Page.URL .Entry.Page}}">{{.Entry.Name}}</a>{{with .Count}} ({{.}}){{end}}`)),
+		theme.File{Name: "partials/article-item.html", Path: "templates/partials/article-item.html",
+			Data: []byte(`<a href="{{.Page.URL .Article.Page}}">{{.Article.Title}}</a>`)})
+	r := &Renderer{Templates: parse(t, files), Assets: NewAssets(testAssets(), nil)}
+	site := linked(t, siteFiles())
+	p := r.Templates.partials
+	p.reset()
+	home, glossary := pageOf(t, r, site, "home", ""), pageOf(t, r, site, "glossary", "")
+	kyiv := site.Entries[slices.IndexFunc(site.Entries, func(e *link.Entry) bool { return e.ID == "kyiv" })]
+	article := site.Articles[0]
+	onArticle := pageOf(t, r, site, "article", article.Page)
+
+	out, err := p.card(onArticle, kyiv)
+	require.NoError(t, err)
+	assert.Equal(t, template.HTML(`<a id="card-kyiv" href="../../glossary/kyiv/">Kyiv</a>`), out)
+	out, err = p.cardCount(glossary, kyiv)
+	require.NoError(t, err)
+	assert.Equal(t, template.HTML(fmt.Sprintf(`<a id="" href="kyiv/">Kyiv</a> (%d)`, len(kyiv.Appearances))), out,
+		"a card with a count, at another depth, is another card")
+	out, err = p.articleItem(home, article)
+	require.NoError(t, err)
+	assert.Equal(t, template.HTML(`<a href="articles/`+strings.TrimPrefix(article.Page, "articles/")+`">`+
+		template.HTMLEscapeString(article.Title)+`</a>`), out)
 }

@@ -61,7 +61,12 @@ func ParseTemplates(files []theme.File, diags *diag.List, opts ...TemplateOption
 	sum := dg.Sum()
 	t.digest = string(sum[:])
 	t.partials = &partials{out: map[string]template.HTML{}}
-	root := template.New("").Funcs(funcs).Funcs(template.FuncMap{"partialCached": t.partials.cached})
+	root := template.New("").Funcs(funcs).Funcs(template.FuncMap{
+		"partialCached": t.partials.cached,
+		"card":          t.partials.card,
+		"cardCount":     t.partials.cardCount,
+		"articleItem":   t.partials.articleItem,
+	})
 	t.partials.root = root
 	var shared []theme.File
 	if base, ok := byName["base.html"]; ok {
