@@ -1,10 +1,12 @@
 package annotate
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/glossdev/gloss/generator/markdown"
 	"github.com/yuin/goldmark"
@@ -18,6 +20,9 @@ import (
 // written as block-styled spans; raw HTML is always left out of notes.
 type NoteRenderer struct {
 	md goldmark.Markdown
+	// writers are small buffered writers reused from note to note, which
+	// goldmark's renderer would otherwise allocate (4 KiB each) per call.
+	writers sync.Pool
 }
 
 // NewNoteRenderer returns a NoteRenderer. It is safe for concurrent use.
@@ -44,7 +49,15 @@ func (r *NoteRenderer) Render(md string) (template.HTML, error) {
 			continue // raw HTML is never let into notes
 		}
 		var buf bytes.Buffer
-		if err := r.md.Renderer().Render(&buf, src, c); err != nil {
+		w, _ := r.writers.Get().(*bufio.Writer)
+		if w == nil {
+			w = bufio.NewWriterSize(&buf, 512)
+		}
+		w.Reset(&buf)
+		err := r.md.Renderer().Render(w, src, c) // flushes w
+		w.Reset(nil)
+		r.writers.Put(w)
+		if err != nil {
 			return "", err
 		}
 		p := bytes.TrimSpace(buf.Bytes())

@@ -39,6 +39,9 @@ type Renderer struct {
 	// Minifier, when set, minifies the pages. Pages from compact templates
 	// (WithCompact) need none: see BENCHMARKS.md.
 	Minifier *Minifier
+
+	// bufs are page buffers reused from page to page.
+	bufs sync.Pool
 }
 
 // Pages returns every page of site, in a stable order.
@@ -244,8 +247,13 @@ func (r *Renderer) page(p *Page, pageDigest func(*Page) digest.Sum, emit Emit, d
 			return emit(file, data)
 		}
 	}
-	var buf bytes.Buffer
-	if err := r.Templates.Execute(&buf, templateOf[p.Kind], p); err != nil {
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	if err := r.Templates.Execute(buf, templateOf[p.Kind], p); err != nil {
 		d := r.Templates.diagnostic(err)
 		mu.Lock()
 		// One broken template fails every page; say so once.
@@ -257,7 +265,8 @@ func (r *Renderer) page(p *Page, pageDigest func(*Page) digest.Sum, emit Emit, d
 		mu.Unlock()
 		return nil
 	}
-	out := r.Minifier.File(file, buf.Bytes())
+	// The page gets its own copy, of its size: emit may keep it.
+	out := r.Minifier.File(file, bytes.Clone(buf.Bytes()))
 	if r.Memo != nil {
 		r.Memo.put(file, d, out)
 	}

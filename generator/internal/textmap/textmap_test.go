@@ -2,6 +2,8 @@ package textmap
 
 import (
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -273,4 +275,14 @@ func TestPool(t *testing.T) {
 	assert.Empty(t, again, "buffers come back empty")
 	p.Put(nil)
 	p.Put(make([]Unit, 0, 1<<20+1))
+}
+
+func TestIsWordCharASCIIAgreesWithUnicode(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
+		assert.Equal(t, want, IsWordChar(r), "%q", r)
+	}
+	assert.True(t, IsWordChar('é'))
+	assert.True(t, IsWordChar('\u0301'), "combining marks continue words")
+	assert.False(t, IsWordChar('’'))
 }
