@@ -2,6 +2,10 @@ package render
 
 import (
 	"bytes"
+	"fmt"
+	"time"
+
+	"github.com/glossdev/gloss/generator/content"
 	"html/template"
 	"testing"
 
@@ -15,7 +19,7 @@ import (
 // {{range}}: the output contexts must match.
 var viaTemplate = template.Must(template.New("t").Parse(
 	`{{range $app := .}}{{range $app.Mentions}}` + "\n" +
-		`<li>{{.Before}} <a href="{{$app.Href}}#{{.ID}}"><strong>{{.Text}}</strong></a>{{.After}}</li>{{end}}{{end}}`))
+		`<li>{{.Before}}<a href="{{$app.Href}}#{{.ID}}"><strong>{{.Text}}</strong></a>{{.After}}</li>{{end}}{{end}}`))
 
 func checkContexts(t *testing.T, app link.Appearance) {
 	t.Helper()
@@ -62,4 +66,44 @@ func FuzzContexts(f *testing.F) {
 			{ID: id, Before: before, Text: text, After: after},
 		}})
 	})
+}
+
+// appearanceTemplate is what appearance writes, as a template.
+var appearanceTemplate = template.Must(template.New("t").Funcs(funcs).Parse(`{{range $app := .}}
+<li class="appearance">
+<p class="appearance-title"><a href="{{$app.Href}}">{{$app.Article.Title}}</a>
+<span class="byline"><time datetime="{{isoDate $app.Article.Date}}">{{date $app.Article.Date}}</time>
+· {{len $app.Mentions}} mention{{if ne (len $app.Mentions) 1}}s{{end}}</span></p>
+<ul class="appearance-contexts">{{range $app.Mentions}}
+<li>{{.Before}}<a href="{{$app.Href}}#{{.ID}}"><strong>{{.Text}}</strong></a>{{.After}}</li>{{end}}
+</ul>
+</li>{{end}}`))
+
+func TestAppearanceMatchesTemplate(t *testing.T) {
+	date := time.Date(2025, 5, 16, 9, 30, 0, 0, time.FixedZone("", 3*3600))
+	tests := []struct {
+		name     string
+		title    string
+		date     time.Time
+		href     string
+		mentions int
+	}{
+		{"one mention", "Istanbul talks", date, "../../articles/istanbul/", 1},
+		{"several mentions", "Talks", date, "../../articles/x/", 3},
+		{"no date", "Undated", time.Time{}, "../../articles/u/", 2},
+		{"markup and odd characters", `<b>"A+B" & 'C'</b>`, date, "../../articles/çé ?/", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &link.Article{Article: &content.Article{Title: tt.title, Date: tt.date}}
+			app := link.Appearance{Article: a, Href: tt.href}
+			for i := range tt.mentions {
+				app.Mentions = append(app.Mentions, &mention.Mention{ID: fmt.Sprintf("m-x-%d", i+1),
+					Before: "Before <i>", Text: "X & Y", After: " after."})
+			}
+			var want bytes.Buffer
+			require.NoError(t, appearanceTemplate.Execute(&want, []link.Appearance{app}))
+			assert.Equal(t, want.String(), string(appearance(app)))
+		})
+	}
 }

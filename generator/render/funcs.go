@@ -22,6 +22,7 @@ var funcs = template.FuncMap{
 	"dict":       dict,
 	"cardID":     mention.CardID,
 	"contexts":   contexts,
+	"appearance": appearance,
 }
 
 // dict builds a map from alternating keys and values, for passing several
