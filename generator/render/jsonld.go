@@ -94,9 +94,12 @@ func (p *Page) JSONLD() (template.JS, error) {
 		if len(authors) > 0 {
 			v["author"] = authors
 		}
-		var about, mentions []map[string]any
+		var about, mentions []json.RawMessage
 		for _, e := range a.Entries {
-			ent := p.entity(e, false)
+			ent, err := p.mentionedEntity(e)
+			if err != nil {
+				return "", err
+			}
 			mentions = append(mentions, ent)
 			if mentionedIn(e, a.Title+" "+a.Summary) {
 				about = append(about, ent)
@@ -127,6 +130,24 @@ func (p *Page) JSONLD() (template.JS, error) {
 		return "", err
 	}
 	return template.JS(data), nil //nolint:gosec // JSON from encoding/json with HTML escaping
+}
+
+// mentionedEntity returns the JSON of entity(e, false), which every article
+// that mentions e lists: it is encoded once per entry and render.
+func (p *Page) mentionedEntity(e *link.Entry) (json.RawMessage, error) {
+	if p.shared != nil {
+		if v, ok := p.shared.entities.Load(e); ok {
+			return v.(json.RawMessage), nil
+		}
+	}
+	data, err := json.Marshal(p.entity(e, false))
+	if err != nil {
+		return nil, err
+	}
+	if p.shared != nil {
+		p.shared.entities.Store(e, json.RawMessage(data))
+	}
+	return data, nil
 }
 
 // mentionedIn reports whether text names the entry by one of its names.

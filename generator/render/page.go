@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"sync"
 
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/urls"
@@ -22,9 +23,17 @@ type Page struct {
 	Tag         *link.Tag
 
 	assets Assets
+	// shared holds what the pages of one render compute once for all.
+	shared *pageShared
 	// rooted makes URLs absolute paths under the base URL, for pages a
 	// server may send from any depth (404.html).
 	rooted bool
+}
+
+// pageShared is what the pages of one render share.
+type pageShared struct {
+	// entities maps a *link.Entry to its JSON-LD as articles mention it.
+	entities sync.Map
 }
 
 // URL returns a link from this page to the site path to.

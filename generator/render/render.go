@@ -74,8 +74,9 @@ func (r *Renderer) Pages(site *link.Site) []*Page {
 		}
 		pages = append(pages, &Page{Kind: "entry", Path: e.Page, Title: e.Name, Description: desc, Entry: e})
 	}
+	shared := &pageShared{}
 	for _, p := range pages {
-		p.Site, p.assets = site, r.Assets
+		p.Site, p.assets, p.shared = site, r.Assets, shared
 	}
 	return pages
 }
