@@ -52,10 +52,24 @@ func (w *walker) contexts(root ast.Node) {
 		}
 		inline(n)
 		text := b.String()
+		// Each mention keeps a copy of its sentence only, shared with the
+		// other mentions in it, not the whole block's text.
+		var sent string
+		sentStart, sentEnd := -1, -1
 		for _, s := range spans {
 			m := &w.st.result.Mentions[s.i]
-			m.Text = text[s.start:s.end]
-			m.Before, m.After = sentenceAround(text, s.start, s.end)
+			from, to := sentenceBounds(text, s.start, s.end)
+			// A sentence with no end in sight is kept only as far as
+			// clipContext can use it: maxContext characters of at most
+			// utf8.UTFMax bytes each (and one more, so that it still sees
+			// that there was more).
+			from = max(from, s.start-(maxContext+1)*utf8.UTFMax)
+			to = min(to, s.end+(maxContext+1)*utf8.UTFMax)
+			if from != sentStart || to != sentEnd {
+				sent, sentStart, sentEnd = strings.Clone(text[from:to]), from, to
+			}
+			m.Text = sent[s.start-from : s.end-from]
+			m.Before, m.After = clipContext(sent[:s.start-from], sent[s.end-from:])
 		}
 		return ast.WalkSkipChildren, nil
 	})
@@ -64,6 +78,13 @@ func (w *walker) contexts(root ast.Node) {
 // sentenceAround returns the text of the sentence holding text[start:end],
 // before and after it, shortened to maxContext characters each.
 func sentenceAround(text string, start, end int) (before, after string) {
+	s, e := sentenceBounds(text, start, end)
+	return clipContext(text[s:start], text[end:e])
+}
+
+// sentenceBounds returns where the sentence holding text[start:end] starts
+// and ends.
+func sentenceBounds(text string, start, end int) (int, int) {
 	s := start
 	for s > 0 {
 		r, size := utf8.DecodeLastRuneInString(text[:s])
@@ -80,8 +101,14 @@ func sentenceAround(text string, start, end int) (before, after string) {
 		}
 		e += size
 	}
-	before = strings.TrimLeft(text[s:start], " ")
-	after = strings.TrimRight(text[end:e], " ")
+	return s, e
+}
+
+// clipContext trims the text before and after a mention in its sentence and
+// shortens each to maxContext characters.
+func clipContext(before, after string) (string, string) {
+	before = strings.TrimLeft(before, " ")
+	after = strings.TrimRight(after, " ")
 	if n := utf8.RuneCountInString(before); n > maxContext {
 		before = "…" + strings.TrimLeft(string([]rune(before)[n-maxContext:]), " ")
 	}

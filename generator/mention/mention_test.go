@@ -263,3 +263,31 @@ func FuzzMentions(f *testing.F) {
 		}
 	})
 }
+
+func TestMentionContextsInLongSentences(t *testing.T) {
+	// Mentions keep a copy of as much of their sentence as their context
+	// can show; the context is the one sentenceAround gives on the whole
+	// block.
+	long := func(word string, n int) string { return strings.Repeat(word+" ", n) }
+	tests := []struct{ name, text string }{
+		{"ASCII, long on both sides", long("a", 400) + "Kyiv " + long("b", 400) + "end."},
+		{"four-byte characters", long("𝒜", 170) + "Kyiv " + long("𝒝", 170) + "end."},
+		{"just over the limit", long("é", 161) + "Kyiv" + " " + long("ü", 160) + "x."},
+		{"two mentions in one long sentence", long("a", 300) + "Kyiv and Umerov " + long("b", 300) + "end."},
+		{"short sentences around", "One. " + long("a", 10) + "Kyiv. Umerov " + long("b", 500)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, res, _ := convert(t, testEntries, tt.text+"\n", Options{}, false)
+			require.NotEmpty(t, res.Mentions)
+			text := strings.TrimSpace(tt.text)
+			for _, m := range res.Mentions {
+				i := strings.Index(text, m.Text)
+				require.GreaterOrEqual(t, i, 0, m.Text)
+				before, after := sentenceAround(text, i, i+len(m.Text))
+				assert.Equal(t, before, m.Before, m.ID)
+				assert.Equal(t, after, m.After, m.ID)
+			}
+		})
+	}
+}

@@ -2,6 +2,8 @@ package mention
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/glossdev/gloss/generator/config"
@@ -102,6 +104,11 @@ func (t *Transformer) Transform(root *ast.Document, reader text.Reader, pc parse
 	w.walk(root)
 	w.contexts(root)
 	t.units.Put(w.units)
+	// The mentions outlive the document; drop the slack that appending
+	// left, a third of their memory on average.
+	if ms := st.result.Mentions; cap(ms) > len(ms)+len(ms)/8 {
+		st.result.Mentions = slices.Clone(ms)
+	}
 }
 
 type walker struct {
@@ -213,7 +220,7 @@ func (w *walker) newNode(e *content.Entry, off int, explicit bool, alias int, li
 	if linked {
 		w.st.linked[e.ID] = true
 	}
-	n := &Node{Entry: e, ID: fmt.Sprintf("m-%s-%d", e.ID, w.st.count[e.ID]),
+	n := &Node{Entry: e, ID: "m-" + e.ID + "-" + strconv.Itoa(w.st.count[e.ID]),
 		Href: urls.Rel(w.doc.Page, urls.Entry(e.ID)), Linked: linked, Card: w.st.opts.Cards}
 	w.st.result.Mentions = append(w.st.result.Mentions, Mention{
 		Entry: e, ID: n.ID, Explicit: explicit, Linked: linked, Offset: off, Alias: alias})
