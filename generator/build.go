@@ -141,7 +141,7 @@ func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
 	}
 	tpls := render.ParseTemplates(tplFiles, diags, render.WithCompact(o.minify))
 
-	loaded := content.Load(o.siteFS, content.Options{BaseURL: o.baseURL, Drafts: o.drafts}, diags)
+	loaded := content.Load(o.siteFS, content.Options{BaseURL: o.baseURL, Drafts: o.drafts, Cache: o.loaded}, diags)
 	if loaded.Config == nil || tpls == nil {
 		if !diags.HasErrors() {
 			// Every reason to stop is reported; this is a last guard.
@@ -156,5 +156,5 @@ func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
 	}
 	// Pages are compact from their templates; only the assets, written
 	// once, go through the minifier.
-	return site, &render.Renderer{Templates: tpls, Assets: render.NewAssets(assetFiles, mf), Outputs: []render.Output{search.Output{}}}
+	return site, &render.Renderer{Templates: tpls, Assets: render.NewAssets(assetFiles, mf), Outputs: []render.Output{search.Output{Options: search.Options{Cache: o.search}}}}
 }

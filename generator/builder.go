@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/search"
+
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/render"
@@ -15,10 +18,12 @@ import (
 // templates only for the pages whose inputs changed; the result is the same,
 // byte for byte, as a full build. A Builder is not safe for concurrent use.
 type Builder struct {
-	src   string
-	opts  []Option
-	cache link.Cache
-	memo  render.Memo
+	src    string
+	opts   []Option
+	cache  link.Cache
+	loaded content.Cache
+	search search.Cache
+	memo   render.Memo
 }
 
 // NewBuilder returns a Builder for the site in src.
@@ -47,7 +52,7 @@ func (b *Builder) Build(ctx context.Context) (*Rebuild, error) {
 		return nil, fmt.Errorf("site folder %s: %w", b.src, err)
 	}
 	defer closeFS()
-	o.cache = &b.cache
+	o.cache, o.loaded, o.search = &b.cache, &b.loaded, &b.search
 	diags := &diag.List{}
 	site, r := prepare(o, diags)
 	if err := diags.Err(); err != nil {

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"context"
-	"slices"
 	"sync"
 )
 
@@ -20,7 +19,7 @@ func (f *fileMap) put(ctx context.Context) func(string, []byte) error {
 			return err
 		}
 		f.mu.Lock()
-		f.m[name] = slices.Clone(data)
+		f.m[name] = data // render.Emit: the data is ours to keep
 		f.mu.Unlock()
 		return nil
 	}

@@ -14,10 +14,13 @@
 package generator
 
 import (
-	"github.com/glossdev/gloss/generator/link"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/link"
+	"github.com/glossdev/gloss/generator/search"
 )
 
 // Option configures a build.
@@ -34,6 +37,8 @@ type options struct {
 	progress func(done, total int)
 	check    bool
 	cache    *link.Cache
+	loaded   *content.Cache
+	search   *search.Cache
 	minify   bool
 }
 

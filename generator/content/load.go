@@ -14,6 +14,7 @@ import (
 	"github.com/glossdev/gloss/generator/config"
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/frontmatter"
+	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/internal/par"
 	"go.yaml.in/yaml/v3"
 )
@@ -24,6 +25,9 @@ type Options struct {
 	BaseURL string
 	// Drafts includes articles marked draft: true.
 	Drafts bool
+	// Cache, when set, reuses the files of the previous Load with the same
+	// cache whose bytes did not change, and keeps this Load's for the next.
+	Cache *Cache
 }
 
 // Load reads the site in fsys (the site folder). Every problem found goes to
@@ -36,13 +40,43 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 
 	articles := make([]*Article, len(articlePaths))
 	entries := make([]*Entry, len(entryPaths))
-	par.For(len(articlePaths)+len(entryPaths), func(i int) {
-		if i < len(articlePaths) {
-			articles[i] = loadArticle(fsys, articlePaths[i], diags)
+	loaded := make([]cachedFile, len(articlePaths)+len(entryPaths))
+	par.For(len(loaded), func(i int) {
+		isArticle := i < len(articlePaths)
+		p := ""
+		if isArticle {
+			p = articlePaths[i]
 		} else {
-			entries[i-len(articlePaths)] = loadEntry(fsys, entryPaths[i-len(articlePaths)], diags)
+			p = entryPaths[i-len(articlePaths)]
+		}
+		src, ok := readSource(fsys, p, diags)
+		if !ok {
+			return
+		}
+		var sum digest.Sum
+		if opts.Cache != nil {
+			sum = sourceSum(src)
+		}
+		c, hit := opts.Cache.lookup(p, sum)
+		if !hit {
+			var local diag.List
+			c = cachedFile{sum: sum}
+			if isArticle {
+				c.article = loadArticle(p, src, &local)
+			} else {
+				c.entry = loadEntry(p, src, &local)
+			}
+			c.diags = local.Sorted()
+		}
+		diags.Merge(c.diags)
+		loaded[i] = c
+		if isArticle {
+			articles[i] = c.article
+		} else {
+			entries[i-len(articlePaths)] = c.entry
 		}
 	})
+	opts.Cache.keep(articlePaths, entryPaths, loaded)
 
 	site.Articles = checkArticles(articles, opts.Drafts, diags)
 	site.Entries = checkEntries(entries, diags)
@@ -87,25 +121,30 @@ func listMarkdown(fsys fs.FS, dir string, diags *diag.List) []string {
 	return paths
 }
 
-// readFile reads and normalizes one content file and splits off its front
-// matter. It returns ok=false after reporting why the file cannot be used.
-func readFile(fsys fs.FS, p string, diags *diag.List) (File, *frontmatter.Decoder, *yaml.Node, bool) {
+// readSource reads a content file, up to the size limit.
+func readSource(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
 	f, err := fsys.Open(p)
 	if err != nil {
 		diags.Add(diag.Diagnostic{Path: p, Msg: "cannot read: " + pathErrText(err)})
-		return File{}, nil, nil, false
+		return nil, false
 	}
 	defer f.Close()
 	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		diags.Add(diag.Diagnostic{Path: p, Msg: "cannot read: " + pathErrText(err)})
-		return File{}, nil, nil, false
+		return nil, false
 	}
 	if len(src) > MaxFileSize {
 		diags.Add(diag.Diagnostic{Path: p, Msg: fmt.Sprintf("the file is larger than the limit of %d MiB", MaxFileSize>>20),
 			Hint: "split it into several articles"})
-		return File{}, nil, nil, false
+		return nil, false
 	}
+	return src, true
+}
+
+// parseFile normalizes a content file's source and splits off and parses its
+// front matter.
+func parseFile(p string, src []byte, diags *diag.List) (File, *frontmatter.Decoder, *yaml.Node, bool) {
 	src, ok := normalize(p, src, diags)
 	if !ok {
 		return File{}, nil, nil, false
@@ -129,16 +168,16 @@ func readFile(fsys fs.FS, p string, diags *diag.List) (File, *frontmatter.Decode
 	return file, d, root, true
 }
 
-func loadArticle(fsys fs.FS, p string, diags *diag.List) *Article {
-	f, d, root, ok := readFile(fsys, p, diags)
+func loadArticle(p string, src []byte, diags *diag.List) *Article {
+	f, d, root, ok := parseFile(p, src, diags)
 	if !ok {
 		return nil
 	}
 	return decodeArticle(f, root, d)
 }
 
-func loadEntry(fsys fs.FS, p string, diags *diag.List) *Entry {
-	f, d, root, ok := readFile(fsys, p, diags)
+func loadEntry(p string, src []byte, diags *diag.List) *Entry {
+	f, d, root, ok := parseFile(p, src, diags)
 	if !ok {
 		return nil
 	}

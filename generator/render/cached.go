@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/glossdev/gloss/generator/link"
-	"github.com/glossdev/gloss/generator/mention"
 	"html/template"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/glossdev/gloss/generator/link"
+	"github.com/glossdev/gloss/generator/mention"
 )
 
 // partials caches the output of partials for one render, for the template

@@ -6,10 +6,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/glossdev/gloss/generator/link"
-	"github.com/glossdev/gloss/generator/theme"
 	"html/template"
 	"testing"
+
+	"github.com/glossdev/gloss/generator/link"
+	"github.com/glossdev/gloss/generator/theme"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/glossdev/gloss/generator/content"
 	"html/template"
 	"testing"
+
+	"github.com/glossdev/gloss/generator/content"
 
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/mention"

@@ -5,8 +5,8 @@ import (
 	"sync"
 
 	"github.com/glossdev/gloss/generator/internal/digest"
+	"github.com/glossdev/gloss/generator/internal/par"
 	"github.com/glossdev/gloss/generator/link"
-	"github.com/glossdev/gloss/generator/mention"
 )
 
 // Memo remembers the pages of one render for the next, so that a rebuild
@@ -17,7 +17,8 @@ import (
 type Memo struct {
 	mu    sync.Mutex
 	pages map[string]memoPage
-	// Rendered and Reused count the pages of the last Render.
+	// Rendered and Reused count the pages (and notes files) of the last
+	// Render.
 	Rendered, Reused int
 	// Changed lists the output files whose bytes changed in the last Render.
 	Changed []string
@@ -49,7 +50,7 @@ func (m *Memo) put(file string, d digest.Sum, data []byte) {
 		m.Changed = append(m.Changed, file)
 	}
 	m.Rendered++
-	m.pages[file] = memoPage{digest: d, data: append([]byte(nil), data...)}
+	m.pages[file] = memoPage{digest: d, data: data} // emitted data is never changed
 }
 
 // digester digests the parts of pages.
@@ -80,49 +81,105 @@ func (d digester) card(e *link.Entry) {
 	}
 }
 
+// sums are the digests of what many pages show of each article (its
+// listing) and entry (its card), made once per render: an entry's card is on
+// every page that mentions it.
+type sums struct {
+	listing map[*link.Article]digest.Sum
+	card    map[*link.Entry]digest.Sum
+}
+
+func newSums(site *link.Site) *sums {
+	listings := make([]digest.Sum, len(site.Articles))
+	cards := make([]digest.Sum, len(site.Entries))
+	par.For(len(listings)+len(cards), func(i int) {
+		d := newDigester()
+		if i < len(listings) {
+			d.listing(site.Articles[i])
+			listings[i] = d.Sum()
+		} else {
+			d.card(site.Entries[i-len(listings)])
+			cards[i-len(listings)] = d.Sum()
+		}
+	})
+	s := &sums{listing: make(map[*link.Article]digest.Sum, len(listings)), card: make(map[*link.Entry]digest.Sum, len(cards))}
+	for i, a := range site.Articles {
+		s.listing[a] = listings[i]
+	}
+	for i, e := range site.Entries {
+		s.card[e] = cards[i]
+	}
+	return s
+}
+
+// sum adds a digest.
+func (d digester) sum(s digest.Sum) { d.Str(string(s[:])) }
+
 // article digests everything of an article, for its own page.
-func (d digester) article(a *link.Article) {
-	d.listing(a)
+func (d digester) article(a *link.Article, s *sums) {
+	d.sum(s.listing[a])
 	d.Str(a.Dateline, string(a.Body), a.Text)
 	d.Int(len(a.Notes))
 	for _, e := range a.Entries {
-		d.card(e)
+		d.sum(s.card[e])
 	}
 	for _, r := range a.Related {
-		d.listing(r)
+		d.sum(s.listing[r])
 	}
 }
 
 // entry digests everything of an entry, for its own page.
-func (d digester) entry(e *link.Entry) {
-	d.card(e)
+func (d digester) entry(e *link.Entry, s *sums) {
+	d.sum(s.card[e])
 	d.Str(e.SortAs, string(e.Body))
 	for _, f := range e.Facts {
 		d.Str(f.Label, f.Value)
 	}
 	for _, app := range e.Appearances {
-		d.listing(app.Article)
+		d.sum(s.listing[app.Article])
 		for _, m := range app.Mentions {
-			d.mention(*m)
+			d.Str(m.ID, m.Before, m.Text, m.After)
 		}
 	}
 	for _, r := range e.Related {
-		d.card(r)
+		d.sum(s.card[r])
 	}
 }
 
-func (d digester) mention(m mention.Mention) {
-	d.Str(m.ID, m.Before, m.Text, m.After)
+// lists digests what the built-in list pages (home, glossary, tags) show:
+// every article's listing, every entry's card, in their order, and the tags.
+// An edit to an article's body leaves it as it was.
+func lists(site *link.Site, s *sums) digest.Sum {
+	d := newDigester()
+	for _, a := range site.Articles {
+		d.sum(s.listing[a])
+	}
+	for _, k := range site.Kinds {
+		d.Str(k.Kind)
+		d.Int(len(k.Entries))
+		for _, e := range k.Entries {
+			d.sum(s.card[e])
+			d.Str(e.SortAs)
+		}
+	}
+	for _, t := range site.Tags {
+		d.Str(t.Name, t.Page)
+		d.Int(len(t.Articles))
+		for _, a := range t.Articles {
+			d.Str(a.Page)
+		}
+	}
+	return d.Sum()
 }
 
 // siteDigest digests the whole site, for pages that may show anything.
-func siteDigest(site *link.Site) digest.Sum {
+func siteDigest(site *link.Site, s *sums) digest.Sum {
 	d := newDigester()
 	for _, a := range site.Articles {
-		d.article(a)
+		d.article(a, s)
 	}
 	for _, e := range site.Entries {
-		d.entry(e)
+		d.entry(e, s)
 	}
 	return d.Sum()
 }

@@ -18,7 +18,8 @@ import (
 )
 
 // Emit receives one output file: its path relative to the output folder and
-// its bytes. It may be called from several goroutines at once.
+// its bytes, which it may keep: the renderer never changes them afterwards.
+// It may be called from several goroutines at once.
 type Emit func(file string, data []byte) error
 
 // Output makes files besides the pages: feeds, sitemaps, search indexes.
@@ -112,16 +113,9 @@ func (r *Renderer) digests(site *link.Site) func(*Page) digest.Sum {
 		g.Str(name, r.Assets[name].Path)
 	}
 	global := g.Sum()
-	var whole *digest.Sum
-	wholeSite := func() digest.Sum {
-		if whole == nil {
-			w := siteDigest(site)
-			whole = &w
-		}
-		return *whole
-	}
+	s := newSums(site)
 	if !r.Templates.builtin {
-		w := wholeSite()
+		w := siteDigest(site, s)
 		return func(p *Page) digest.Sum {
 			d := newDigester()
 			d.Str(string(global[:]), string(w[:]), p.Kind, p.Path)
@@ -129,17 +123,17 @@ func (r *Renderer) digests(site *link.Site) func(*Page) digest.Sum {
 		}
 	}
 	// Lists of everything are digested once, not once per page.
-	w := wholeSite()
+	l := lists(site, s)
 	return func(p *Page) digest.Sum {
 		d := newDigester()
 		d.Str(string(global[:]), p.Kind, p.Path, p.Title, p.Description)
 		switch p.Kind {
 		case "home", "glossary", "tags", "tag":
-			d.Str(string(w[:]))
+			d.sum(l)
 		case "article":
-			d.article(p.Article)
+			d.article(p.Article, s)
 		case "entry":
-			d.entry(p.Entry)
+			d.entry(p.Entry, s)
 		}
 		return d.Sum()
 	}
@@ -209,17 +203,35 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	for _, p := range pages {
 		jobs = append(jobs, func() error { return r.page(p, pageDigest, emit, diags, &mu, reported) })
 	}
-	// Each article's notes, as W3C Web Annotations.
+	// Each article's notes, as W3C Web Annotations. They show nothing that
+	// the article's page does not, so they are memoized with its digest.
+	articlePage := map[*link.Article]*Page{}
+	for _, p := range pages {
+		if p.Article != nil {
+			articlePage[p.Article] = p
+		}
+	}
 	for _, a := range site.Articles {
 		if len(a.Notes) == 0 {
 			continue
 		}
 		jobs = append(jobs, func() error {
+			file := urls.File(a.Page + AnnotationsFile)
+			var d digest.Sum
+			if r.Memo != nil {
+				d = pageDigest(articlePage[a])
+				if data, ok := r.Memo.get(file, d); ok {
+					return emit(file, data)
+				}
+			}
 			data, err := Annotations(site, a)
 			if err != nil {
 				return fmt.Errorf("%s: annotations: %w", a.Path, err)
 			}
-			return emit(urls.File(a.Page+AnnotationsFile), data)
+			if r.Memo != nil {
+				r.Memo.put(file, d, data)
+			}
+			return emit(file, data)
 		})
 	}
 	for _, name := range sortedNames(r.Assets) {

@@ -71,6 +71,9 @@ type Options struct {
 	// MinPrefix is the fewest characters the last word needs before the
 	// client completes it (default 2).
 	MinPrefix int
+	// Cache, when set, reuses the analyses of documents that did not change
+	// since the last Build with the same cache.
+	Cache *Cache
 }
 
 func (o Options) withDefaults() Options {
@@ -168,6 +171,8 @@ type source struct {
 func Build(site *link.Site, opts Options) *Index {
 	opts = opts.withDefaults()
 	srcs := sources(site)
+	opts.Cache.start()
+	defer opts.Cache.finish()
 	ix := &Index{opts: opts, docs: make([]Doc, len(srcs))}
 	for i, s := range srcs {
 		ix.docs[i] = s.doc
@@ -181,7 +186,7 @@ func Build(site *link.Site, opts Options) *Index {
 	for lo := 0; lo < len(srcs); lo += chunk {
 		hi := min(lo+chunk, len(srcs))
 		analysed := make([][]termWeight, hi-lo)
-		par.For(hi-lo, func(i int) { analysed[i] = analyse(&srcs[lo+i]) })
+		par.For(hi-lo, func(i int) { analysed[i] = opts.Cache.analyse(&srcs[lo+i]) })
 		for i, tws := range analysed {
 			for _, tw := range tws {
 				k, ok := ids[tw.term]
