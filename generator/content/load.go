@@ -129,7 +129,13 @@ func readSource(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	// Read into a buffer of the file's size (plus one byte to see the end),
+	// not one that grows from 512 bytes.
+	size := 0
+	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
+		size = int(info.Size())
+	}
+	src, err := readAll(io.LimitReader(f, MaxFileSize+1), size+1)
 	if err != nil {
 		diags.Add(diag.Diagnostic{Path: p, Msg: "cannot read: " + pathErrText(err)})
 		return nil, false
@@ -140,6 +146,24 @@ func readSource(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	return src, true
+}
+
+// readAll is io.ReadAll into a buffer of capacity size to start with.
+func readAll(r io.Reader, size int) ([]byte, error) {
+	b := make([]byte, 0, size)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 // parseFile normalizes a content file's source and splits off and parses its

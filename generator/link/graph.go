@@ -49,9 +49,11 @@ func buildGraph(s *Site, byID map[string]*Entry) {
 }
 
 // relatedEntries lists an entry's declared related entries, then the entries
-// mentioned in the most of the same articles.
+// mentioned in the most of the same articles; each entry on its own, on all
+// cores.
 func relatedEntries(s *Site, byID map[string]*Entry) {
-	for _, e := range s.Entries {
+	par.For(len(s.Entries), func(i int) {
+		e := s.Entries[i]
 		added := map[*Entry]bool{e: true}
 		for _, ref := range e.Entry.Related {
 			if r, ok := byID[ref.ID]; ok && !added[r] {
@@ -80,7 +82,7 @@ func relatedEntries(s *Site, byID map[string]*Entry) {
 			}
 			e.Related = append(e.Related, c)
 		}
-	}
+	})
 }
 
 // relatedArticles finds, for each article, the articles sharing the most
