@@ -55,6 +55,7 @@ func Build(ctx context.Context, src string, opts ...Option) (*Result, error) {
 		w.WithFailingWrites(o.failAt, o.failErr)
 	}
 	total := r.Files(site)
+	r.Transient = true // the writer writes each file out and keeps nothing
 	emit := func(name string, data []byte) error {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -23,25 +23,31 @@ type docText struct {
 	// norm is the units' Norm runes as a string; starts[i] is the byte
 	// offset of unit i in it.
 	norm   string
-	starts []int
+	starts []int32
 }
 
-func newText(units []textmap.Unit) *docText {
-	t := &docText{units: units, starts: make([]int, len(units)+1)}
+func newText(units []textmap.Unit) *docText { return newTextInto(units, nil) }
+
+// newTextInto is newText with starts made in buf, when it is large enough.
+func newTextInto(units []textmap.Unit, buf []int32) *docText {
+	if cap(buf) < len(units)+1 {
+		buf = make([]int32, len(units)+1)
+	}
+	t := &docText{units: units, starts: buf[:len(units)+1]}
 	var b strings.Builder
 	b.Grow(len(units) + len(units)/8)
 	for i := range units {
-		t.starts[i] = b.Len()
+		t.starts[i] = int32(b.Len())
 		b.WriteRune(units[i].Norm())
 	}
-	t.starts[len(units)] = b.Len()
+	t.starts[len(units)] = int32(b.Len())
 	t.norm = b.String()
 	return t
 }
 
 // unitAt returns the unit that starts at byte offset off of norm.
 func (t *docText) unitAt(off int) (int, bool) {
-	return slices.BinarySearch(t.starts, off)
+	return slices.BinarySearch(t.starts, int32(off))
 }
 
 // span is an anchored range of units [start, end).

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
@@ -85,6 +86,16 @@ type Transformer struct {
 	notes   *NoteRenderer
 	fragile bool
 	units   textmap.Pool
+	// bufs are the other buffers of one document, reused from document
+	// to document.
+	bufs sync.Pool
+}
+
+// buffers are the scratch slices of one Transform.
+type buffers struct {
+	pieces []piece
+	values [][]byte
+	starts []int32
 }
 
 // NewTransformer returns a Transformer that renders note bodies with notes.
@@ -116,15 +127,29 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 		return
 	}
 	src := reader.Source()
-	pieces, values := collect(root, src)
+	bufs, _ := t.bufs.Get().(*buffers)
+	if bufs == nil {
+		bufs = &buffers{}
+	}
+	pieces, values := collectInto(root, src, bufs.pieces[:0], bufs.values[:0])
 	units := textmap.AppendUnits(t.units.Get(), values)
-	defer func() { t.units.Put(units) }()
+	var txt *docText
+	defer func() {
+		t.units.Put(units)
+		clear(values) // drop the references into this document
+		clear(pieces)
+		bufs.pieces, bufs.values = pieces[:0], values[:0]
+		if txt != nil {
+			bufs.starts = txt.starts[:0]
+		}
+		t.bufs.Put(bufs)
+	}()
 	if len(st.anns) == 0 {
 		// The text is the article's plain text for search too.
 		st.result.Text = origText(units)
 		return
 	}
-	txt := newText(units)
+	txt = newTextInto(units, bufs.starts)
 
 	type anchored struct {
 		ann *content.Annotation
@@ -270,8 +295,11 @@ func (p piece) offset(off int, src []byte) int {
 // collect lists the text leaves of the document in reading order, with a
 // separator between blocks and a space for each line break.
 func collect(root ast.Node, src []byte) ([]piece, [][]byte) {
-	var pieces []piece
-	var values [][]byte
+	return collectInto(root, src, nil, nil)
+}
+
+// collectInto is collect appending to pieces and values.
+func collectInto(root ast.Node, src []byte, pieces []piece, values [][]byte) ([]piece, [][]byte) {
 	sep := func(v string) {
 		pieces = append(pieces, piece{})
 		values = append(values, []byte(v))

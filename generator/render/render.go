@@ -41,6 +41,12 @@ type Renderer struct {
 	// (WithCompact) need none: see BENCHMARKS.md.
 	Minifier *Minifier
 
+	// Transient tells that emit does not keep the bytes it gets (it writes
+	// them out before it returns): pages are then emitted straight from the
+	// buffers the renderer reuses, without a copy of each. It does not go
+	// with a Memo, which keeps pages.
+	Transient bool
+
 	// bufs are page buffers reused from page to page.
 	bufs sync.Pool
 }
@@ -278,8 +284,13 @@ func (r *Renderer) page(p *Page, pageDigest func(*Page) digest.Sum, emit Emit, d
 		mu.Unlock()
 		return nil
 	}
-	// The page gets its own copy, of its size: emit may keep it.
-	out := r.Minifier.File(file, bytes.Clone(buf.Bytes()))
+	// The page gets its own copy, of its size, unless emit does not keep
+	// it.
+	out := buf.Bytes()
+	if !r.Transient || r.Memo != nil {
+		out = bytes.Clone(out)
+	}
+	out = r.Minifier.File(file, out)
 	if r.Memo != nil {
 		r.Memo.put(file, d, out)
 	}

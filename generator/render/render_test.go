@@ -317,3 +317,15 @@ func TestMemoMatchesAFreshRender(t *testing.T) {
 		})
 	}
 }
+
+func TestRenderTransientGivesTheSameFiles(t *testing.T) {
+	// With Transient, pages come from reused buffers; an emit that copies
+	// what it gets (as a writer writes it out) sees the same files.
+	site := linked(t, siteFiles())
+	var kept, copied collect
+	r := renderer(t, true)
+	require.NoError(t, r.Render(site, kept.emit, &diag.List{}))
+	r.Transient = true
+	require.NoError(t, r.Render(site, copied.emit, &diag.List{}))
+	assert.Equal(t, kept.files, copied.files)
+}

@@ -18,18 +18,18 @@ type Cache struct {
 	Hits, Misses int
 }
 
-// analyse returns the analysis of s, reusing the last Build's when s is the
-// same. Build's workers call it at once.
-func (c *Cache) analyse(s *source) []termWeight {
+// analyse returns the analysis of s (see analyse, which m is for), reusing
+// the last Build's when s is the same. Build's workers call it at once.
+func (c *Cache) analyse(s *source, m map[string]uint32) []termWeight {
 	if c == nil {
-		return analyse(s)
+		return analyse(s, m)
 	}
 	key := s.sum()
 	c.mu.Lock()
 	tws, ok := c.last[key]
 	c.mu.Unlock()
 	if !ok {
-		tws = analyse(s)
+		tws = analyse(s, m)
 	}
 	c.mu.Lock()
 	if c.next == nil {

@@ -11,6 +11,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/glossdev/gloss/generator/content"
@@ -182,11 +183,21 @@ func Build(site *link.Site, opts Options) *Index {
 	// and append to the postings in id order, so each list is sorted.
 	ids := map[string]int{}
 	var lists [][]posting
+	// scratch holds maps for analyse, reused from document to document.
+	var scratch sync.Pool
 	const chunk = 256
 	for lo := 0; lo < len(srcs); lo += chunk {
 		hi := min(lo+chunk, len(srcs))
 		analysed := make([][]termWeight, hi-lo)
-		par.For(hi-lo, func(i int) { analysed[i] = opts.Cache.analyse(&srcs[lo+i]) })
+		par.For(hi-lo, func(i int) {
+			m, _ := scratch.Get().(map[string]uint32)
+			if m == nil {
+				m = make(map[string]uint32, 256)
+			}
+			analysed[i] = opts.Cache.analyse(&srcs[lo+i], m)
+			clear(m)
+			scratch.Put(m)
+		})
 		for i, tws := range analysed {
 			for _, tw := range tws {
 				k, ok := ids[tw.term]
@@ -326,10 +337,10 @@ type termWeight struct {
 
 // analyse returns the terms of a document with their weights, in no
 // particular order. The terms are slices of the document's normalized text.
-func analyse(s *source) []termWeight {
+// m is an empty map to work in; it is left full.
+func analyse(s *source, m map[string]uint32) []termWeight {
 	// Per term: the fields' weights in the high byte, the count in the body
 	// in the low bits.
-	m := make(map[string]uint32, 256)
 	for _, f := range s.title {
 		eachTerm(f, func(t string) { m[t] |= WeightTitle << 24 })
 	}
