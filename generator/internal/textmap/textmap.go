@@ -62,6 +62,13 @@ func AppendUnits(dst []Unit, pieces [][]byte) []Unit {
 		}
 		if norm.NFC.QuickSpan(p) == len(p) {
 			for off := 0; off < len(p); {
+				if c := p[off]; c < utf8.RuneSelf && c > ' ' {
+					// Most characters: ASCII, not white space.
+					units = append(units, Unit{Orig: rune(c), Piece: int32(pi), Start: int32(off), End: int32(off + 1)})
+					space = false
+					off++
+					continue
+				}
 				r, size := utf8.DecodeRune(p[off:])
 				units, space = appendUnit(units, space, r, pi, off, off+size, false)
 				off += size
