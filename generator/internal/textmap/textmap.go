@@ -51,7 +51,12 @@ func Units(pieces [][]byte) []Unit {
 }
 
 // AppendUnits is Units appending to dst, so that callers can reuse a buffer.
-func AppendUnits(dst []Unit, pieces [][]byte) []Unit {
+func AppendUnits(dst []Unit, pieces [][]byte) []Unit { return appendUnits(dst, pieces, true) }
+
+// appendUnits is AppendUnits; fast turns on the shortcut for ASCII
+// characters that are not white space (FuzzAppendUnits checks it against
+// the general path).
+func appendUnits(dst []Unit, pieces [][]byte, fast bool) []Unit {
 	units := dst
 	space := false
 	for pi, p := range pieces {
@@ -62,7 +67,7 @@ func AppendUnits(dst []Unit, pieces [][]byte) []Unit {
 		}
 		if norm.NFC.QuickSpan(p) == len(p) {
 			for off := 0; off < len(p); {
-				if c := p[off]; c < utf8.RuneSelf && c > ' ' {
+				if c := p[off]; fast && c < utf8.RuneSelf && c > ' ' {
 					// Most characters: ASCII, not white space.
 					units = append(units, Unit{Orig: rune(c), Piece: int32(pi), Start: int32(off), End: int32(off + 1)})
 					space = false
