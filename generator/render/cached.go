@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,24 +36,36 @@ func (p *partials) reset() {
 // cached executes the partial name with data once per distinct name and
 // keys in a render and returns its output, like Hugo's partialCached:
 //
-//	{{partialCached "partials/entry-card.html" (dict "Page" $ "Entry" .) .ID ($.URL "")}}
+//	{{partialCached "partials/entry-card.html" (dict "Page" $ "Entry" .) .ID ($.URL .Page) ($.URL "")}}
 //
-// The keys must tell apart everything the output depends on: a card that
-// links to its entry depends on the entry and on how deep the page is, so
-// it is keyed by both. Without keys the output is cached by name alone.
+// The keys must tell apart everything the output depends on: a card holds
+// links from the page to its entry and to the site's assets, so it is keyed
+// by the entry and by both links (a link from glossary/x/ to an entry is
+// not the one from articles/x/, though both pages are as deep). Without
+// keys the output is cached by name alone. Keys of different types never
+// match ("1" is not 1); pointers match when they point at the same thing.
 func (p *partials) cached(name string, data any, keys ...any) (template.HTML, error) {
 	var k strings.Builder
 	k.WriteString(name)
 	for _, key := range keys {
-		k.WriteByte(0)
+		// Each key with its type and length, so that no two lists of
+		// keys make the same string.
+		var s string
 		switch v := key.(type) {
 		case string:
-			k.WriteString(v)
+			s = "s" + v
 		case int:
-			k.WriteString(strconv.Itoa(v))
+			s = "i" + strconv.Itoa(v)
 		default:
-			fmt.Fprint(&k, v)
+			if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer {
+				s = fmt.Sprintf("%T:%p", v, v)
+			} else {
+				s = fmt.Sprintf("%T:%v", v, v)
+			}
 		}
+		k.WriteString(strconv.Itoa(len(s)))
+		k.WriteByte(':')
+		k.WriteString(s)
 	}
 	key := k.String()
 	p.mu.RLock()
@@ -78,24 +91,25 @@ func (p *partials) cached(name string, data any, keys ...any) (template.HTML, er
 
 // The cards and list items that fill most pages, as single calls: each is
 // the partial of the same name run through partialCached, keyed by what it
-// shows and by the page's depth, which its links depend on.
+// shows and by the links in it: the one from the page to what it shows, and
+// the one to the site's root (for assets).
 
 // card renders partials/entry-card.html for an entry listed on page, with
 // the element id that the page's mentions of the entry point at.
 func (p *partials) card(page *Page, e *link.Entry) (template.HTML, error) {
 	return p.cached("partials/entry-card.html",
-		map[string]any{"Page": page, "Entry": e, "ID": mention.CardID(e.ID)}, e.ID, page.URL(""), "id")
+		map[string]any{"Page": page, "Entry": e, "ID": mention.CardID(e.ID)}, e.ID, page.URL(e.Page), page.URL(""), "id")
 }
 
 // cardCount renders partials/entry-card.html for an entry listed on page,
 // with the number of articles that mention it.
 func (p *partials) cardCount(page *Page, e *link.Entry) (template.HTML, error) {
 	return p.cached("partials/entry-card.html",
-		map[string]any{"Page": page, "Entry": e, "Count": len(e.Appearances)}, e.ID, page.URL(""), "count")
+		map[string]any{"Page": page, "Entry": e, "Count": len(e.Appearances)}, e.ID, page.URL(e.Page), page.URL(""), "count")
 }
 
 // articleItem renders partials/article-item.html for an article listed on
 // page.
 func (p *partials) articleItem(page *Page, a *link.Article) (template.HTML, error) {
-	return p.cached("partials/article-item.html", map[string]any{"Page": page, "Article": a}, a.Page, page.URL(""))
+	return p.cached("partials/article-item.html", map[string]any{"Page": page, "Article": a}, a.Page, page.URL(a.Page), page.URL(""))
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"html/template"
@@ -50,24 +51,30 @@ func TestPartialCached(t *testing.T) {
 
 func TestPartialCachedKeys(t *testing.T) {
 	p, _, _ := cachedSet(t, `{{.}}`)
+	one, other := &struct{ A int }{1}, &struct{ A int }{1}
 	tests := []struct {
 		name string
 		keys []any
 		want template.HTML
 	}{
-		{"no keys", nil, "first"},
-		{"a string key", []any{"k"}, "second"},
-		{"the same string key", []any{"k"}, "second"},
-		{"an int key", []any{1}, "fourth"},
-		{"the same key as a string", []any{"1"}, "fourth"},
-		{"two keys", []any{"k", 1}, "sixth"},
-		{"another type", []any{2.5}, "seventh"},
-		{"no keys again", nil, "first"},
+		{"no keys", nil, "0"},
+		{"a string key", []any{"k"}, "1"},
+		{"the same string key", []any{"k"}, "1"},
+		{"an int key", []any{1}, "3"},
+		{"the same number as a string is another key", []any{"1"}, "4"},
+		{"two keys", []any{"k", 1}, "5"},
+		{"another type", []any{2.5}, "6"},
+		{"no keys again", nil, "0"},
+		{"a separator inside a key", []any{"a\x00b"}, "8"},
+		{"two keys that would join to it", []any{"a", "b"}, "9"},
+		{"one string that looks like two keys", []any{"1:sa1:sb"}, "10"},
+		{"a pointer", []any{one}, "11"},
+		{"the same pointer", []any{one}, "11"},
+		{"a pointer to an equal value", []any{other}, "13"},
 	}
-	data := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, err := p.cached("partials/p.html", data[i], tt.keys...)
+			out, err := p.cached("partials/p.html", strconv.Itoa(i), tt.keys...)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, out)
 		})
@@ -106,6 +113,16 @@ func TestCardsAndItems(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, template.HTML(fmt.Sprintf(`<a id="" href="kyiv/">Kyiv</a> (%d)`, len(kyiv.Appearances))), out,
 		"a card with a count, at another depth, is another card")
+	// Pages as deep as each other still link differently: a card made for
+	// an entry page is not reused on an article page.
+	onEntry := pageOf(t, r, site, "entry", "glossary/putin/")
+	out, err = p.cardCount(onEntry, kyiv)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `href="../kyiv/"`)
+	out, err = p.cardCount(onArticle, kyiv)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `href="../../glossary/kyiv/"`)
+
 	out, err = p.articleItem(home, article)
 	require.NoError(t, err)
 	assert.Equal(t, template.HTML(`<a href="articles/`+strings.TrimPrefix(article.Page, "articles/")+`">`+
