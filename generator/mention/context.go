@@ -12,6 +12,10 @@ import (
 // mention for backlinks.
 const maxContext = 160
 
+// maxSharedSentence is the longest sentence, in bytes, that the mentions in
+// it keep whole and share; of a longer one each keeps its own context.
+const maxSharedSentence = 4 * maxContext * utf8.UTFMax
+
 // contexts fills in the sentence around every mention: one pass per block
 // of inline content builds its plain text and notes where mentions are.
 func (w *walker) contexts(root ast.Node) {
@@ -59,12 +63,14 @@ func (w *walker) contexts(root ast.Node) {
 		for _, s := range spans {
 			m := &w.st.result.Mentions[s.i]
 			from, to := sentenceBounds(text, s.start, s.end)
-			// A sentence with no end in sight is kept only as far as
-			// clipContext can use it: maxContext characters of at most
-			// utf8.UTFMax bytes each (and one more, so that it still sees
-			// that there was more).
-			from = max(from, s.start-(maxContext+1)*utf8.UTFMax)
-			to = min(to, s.end+(maxContext+1)*utf8.UTFMax)
+			if to-from > maxSharedSentence {
+				// A sentence with no end in sight: keep only what the
+				// context shows of it.
+				before, after := clipContext(text[from:s.start], text[s.end:to])
+				m.Text = strings.Clone(text[s.start:s.end])
+				m.Before, m.After = strings.Clone(before), strings.Clone(after)
+				continue
+			}
 			if from != sentStart || to != sentEnd {
 				sent, sentStart, sentEnd = strings.Clone(text[from:to]), from, to
 			}

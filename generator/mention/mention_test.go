@@ -275,6 +275,8 @@ func TestMentionContextsInLongSentences(t *testing.T) {
 		{"just over the limit", long("é", 161) + "Kyiv" + " " + long("ü", 160) + "x."},
 		{"two mentions in one long sentence", long("a", 300) + "Kyiv and Umerov " + long("b", 300) + "end."},
 		{"short sentences around", "One. " + long("a", 10) + "Kyiv. Umerov " + long("b", 500)},
+		{"a long run of spaces after", "Kyiv " + strings.Repeat("x", 100) + strings.Repeat(" ", 600) + "more words end."},
+		{"a long run of spaces before", "Start " + strings.Repeat(" ", 600) + strings.Repeat("x", 100) + " Kyiv end."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
