@@ -61,7 +61,11 @@ func newDigester() digester { return digester{digest.New()} }
 // listing digests what lists show of an article.
 func (d digester) listing(a *link.Article) {
 	d.Str(a.Page, a.Title, a.Summary, a.Date.String(), a.Updated.String())
+	// Lists with their lengths, so that a name moved from one to the
+	// other changes the digest.
+	d.Int(len(a.Authors))
 	d.Str(a.Authors...)
+	d.Int(len(a.Tags))
 	d.Str(a.Tags...)
 }
 
@@ -69,13 +73,15 @@ func (d digester) listing(a *link.Article) {
 // the entry's description in the page's JSON-LD.
 func (d digester) card(e *link.Entry) {
 	d.Str(e.ID, e.Page, e.Kind, e.Name, e.Role, e.Summary, e.Image, e.ImageAlt)
-	d.Int(len(e.Appearances))
+	d.Int(len(e.Appearances), len(e.Aliases))
 	for _, a := range e.Aliases {
 		d.Str(a.Text)
 	}
+	d.Bool(e.Coordinates != nil)
 	if c := e.Coordinates; c != nil {
 		d.Str(formatCoordinates(c), fmt.Sprint(c[0], c[1]))
 	}
+	d.Int(len(e.Links))
 	for _, l := range e.Links {
 		d.Str(l.Title, l.URL)
 	}
@@ -119,7 +125,7 @@ func (d digester) sum(s digest.Sum) { d.Str(string(s[:])) }
 func (d digester) article(a *link.Article, s *sums) {
 	d.sum(s.listing[a])
 	d.Str(a.Dateline, string(a.Body), a.Text)
-	d.Int(len(a.Notes))
+	d.Int(len(a.Notes), len(a.Entries), len(a.Related))
 	for _, e := range a.Entries {
 		d.sum(s.card[e])
 	}
@@ -132,11 +138,13 @@ func (d digester) article(a *link.Article, s *sums) {
 func (d digester) entry(e *link.Entry, s *sums) {
 	d.sum(s.card[e])
 	d.Str(e.SortAs, string(e.Body))
+	d.Int(len(e.Facts), len(e.Appearances), len(e.Related))
 	for _, f := range e.Facts {
 		d.Str(f.Label, f.Value)
 	}
 	for _, app := range e.Appearances {
 		d.sum(s.listing[app.Article])
+		d.Int(len(app.Mentions))
 		for _, m := range app.Mentions {
 			d.Str(m.ID, m.Before, m.Text, m.After)
 		}
