@@ -8,8 +8,9 @@ import (
 
 // compact removes the indentation of the theme's markup from a template
 // set before it first runs: every run of spaces and tabs after a line break
-// in the templates' text, except inside <pre> and <textarea>, where white
-// space shows. Browsers read such runs as the line break alone, so pages
+// in the templates' text, except inside <pre>, <textarea>, <script> and
+// <style> (see rawOpen). Each template is read on its own: a partial
+// included inside a <pre> of another template is compacted. Browsers read such runs as the line break alone, so pages
 // look the same, and they come out compact with no minifier run over each
 // page: the text of Markdown and front matter, which actions insert, is
 // never touched.
@@ -48,9 +49,12 @@ func compactNode(n tparse.Node, raw *bool) {
 	}
 }
 
+// The elements whose white space is kept: it shows in <pre> and
+// <textarea>, and may matter to a script or style sheet (a multi-line
+// string, say).
 var (
-	rawOpen  = [][]byte{[]byte("<pre"), []byte("<textarea")}
-	rawClose = [][]byte{[]byte("</pre"), []byte("</textarea")}
+	rawOpen  = [][]byte{[]byte("<pre"), []byte("<textarea"), []byte("<script"), []byte("<style")}
+	rawClose = [][]byte{[]byte("</pre"), []byte("</textarea"), []byte("</script"), []byte("</style")}
 )
 
 // compactText drops the spaces and tabs after each line break of s outside

@@ -22,6 +22,8 @@ func TestCompactText(t *testing.T) {
 		{"upper case pre", "<PRE class=c>\n  x</Pre>\n  z", "<PRE class=c>\n  x</Pre>\nz", false, false},
 		{"textarea", "<textarea>\n  a\n</textarea>\n  b", "<textarea>\n  a\n</textarea>\nb", false, false},
 		{"pre left open", "<pre>\n  a", "<pre>\n  a", false, true},
+		{"script", "<script>\n  let s = `a\n    b`;\n</script>\n  <p>", "<script>\n  let s = `a\n    b`;\n</script>\n<p>", false, false},
+		{"style", "<style>\n  p {\n    margin: 0;\n  }\n</style>\n  x", "<style>\n  p {\n    margin: 0;\n  }\n</style>\nx", false, false},
 		{"pre closed from an earlier node", "\n  a</pre>\n  b", "\n  a</pre>\nb", true, false},
 		{"empty", "", "", false, false},
 	}

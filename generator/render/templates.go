@@ -36,7 +36,7 @@ type TemplateOption func(*templateOptions)
 type templateOptions struct{ compact bool }
 
 // WithCompact removes the indentation of the templates' markup, outside
-// <pre> and <textarea>, so that pages come out compact.
+// <pre>, <textarea>, <script> and <style>, so that pages come out compact.
 func WithCompact(on bool) TemplateOption { return func(o *templateOptions) { o.compact = on } }
 
 // ParseTemplates parses base.html and partials/*.html with each page
