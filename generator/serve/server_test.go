@@ -280,15 +280,20 @@ func TestWatch(t *testing.T) {
 	require.NoError(t, os.Rename(tmp, filepath.Join(sub, "x.md")))
 	wait(before + 1)
 
-	// A flood of events is one rebuild, or a few.
+	// A flood of events is one rebuild, or a few: at most one for each
+	// debounce interval that the writes took (on a loaded machine, writing
+	// 300 files can take several), and one more at the end.
 	time.Sleep(2 * Debounce)
 	before = calls.Load()
+	start := time.Now()
 	for i := range 300 {
 		require.NoError(t, os.WriteFile(filepath.Join(sub, "x.md"), []byte(fmt.Sprint(i)), 0o644))
 	}
+	took := time.Since(start)
 	wait(before + 1)
 	time.Sleep(3 * Debounce)
-	assert.LessOrEqual(t, calls.Load()-before, int32(3), "debounced")
+	most := int32(2 + took/Debounce)
+	assert.LessOrEqual(t, calls.Load()-before, max(most, 3), "debounced (the writes took %v)", took)
 
 	// Files outside content/, templates/ and assets/ do not count.
 	before = calls.Load()

@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
@@ -205,7 +206,7 @@ func WaitFor(t testing.TB, ctx context.Context, expr string, timeout time.Durati
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](check))
 		var exc *chromedp.ExceptionError
 		switch {
-		case errors.As(err, &exc):
+		case errors.As(err, &exc), navigatedAway(err):
 			// The page may be between documents, or the element not there
 			// yet; try again.
 			thrown = err
@@ -222,6 +223,14 @@ func WaitFor(t testing.TB, ctx context.Context, expr string, timeout time.Durati
 		}
 		time.Sleep(PollInterval)
 	}
+}
+
+// navigatedAway reports whether err says that the page left while an
+// expression ran in it: a navigation the test set off (a form sent) can land
+// between two polls.
+func navigatedAway(err error) bool {
+	var cdp *cdproto.Error
+	return errors.As(err, &cdp) && strings.Contains(cdp.Message, "navigated or closed")
 }
 
 // Box is a rectangle in CSS pixels relative to the viewport, as

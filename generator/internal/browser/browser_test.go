@@ -1,10 +1,13 @@
 package browser
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/chromedp/cdproto"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -72,4 +75,23 @@ func TestBoxInside(t *testing.T) {
 	assert.False(t, Box{Left: 8, Top: 337, Right: 312, Bottom: 647.5}.Inside(320, 640))
 	x, y := in.Center()
 	assert.Equal(t, [2]float64{160, 320}, [2]float64{x, y})
+}
+
+func TestNavigatedAway(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"the page navigated", &cdproto.Error{Code: -32000, Message: "Inspected target navigated or closed"}, true},
+		{"wrapped", fmt.Errorf("evaluate: %w", &cdproto.Error{Code: -32000, Message: "Inspected target navigated or closed"}), true},
+		{"another protocol error", &cdproto.Error{Code: -32000, Message: "Cannot find context with specified id"}, false},
+		{"another error", errors.New("navigated or closed"), false},
+		{"no error", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, navigatedAway(tt.err))
+		})
+	}
 }
