@@ -23,25 +23,42 @@ const (
 // buildGraph fills in each article's entries and related articles, and each
 // entry's appearances and related entries.
 func buildGraph(s *Site, byID map[string]*Entry) {
-	// Articles are newest first, so appearances come out newest first.
-	for _, a := range s.Articles {
-		seen := map[string]int{} // entry id → index in this article's appearances
-		var apps []*Appearance
-		for k := range a.Mentions {
-			m := &a.Mentions[k]
+	// Each article's appearances, on all cores; then each entry's, in the
+	// order of the articles, newest first.
+	apps := make([][]Appearance, len(s.Articles))
+	par.For(len(s.Articles), func(k int) {
+		a := s.Articles[k]
+		seen := map[*Entry]int{} // index in this article's appearances
+		for j := range a.Mentions {
+			m := &a.Mentions[j]
 			e := byID[m.Entry.ID]
-			i, ok := seen[e.ID]
+			i, ok := seen[e]
 			if !ok {
-				i = len(apps)
-				seen[e.ID] = i
-				apps = append(apps, &Appearance{Article: a})
+				i = len(apps[k])
+				seen[e] = i
+				apps[k] = append(apps[k], Appearance{Article: a})
 				a.Entries = append(a.Entries, e)
 			}
-			apps[i].Mentions = append(apps[i].Mentions, m)
+			apps[k][i].Mentions = append(apps[k][i].Mentions, m)
 		}
 		for i, e := range a.Entries {
-			apps[i].Href = urls.Rel(e.Page, a.Page)
-			e.Appearances = append(e.Appearances, *apps[i])
+			apps[k][i].Href = urls.Rel(e.Page, a.Page)
+		}
+	})
+	count := make(map[*Entry]int, len(s.Entries))
+	for k := range apps {
+		for _, e := range s.Articles[k].Entries {
+			count[e]++
+		}
+	}
+	for _, e := range s.Entries {
+		if n := count[e]; n > 0 {
+			e.Appearances = make([]Appearance, 0, n)
+		}
+	}
+	for k, a := range s.Articles {
+		for i, e := range a.Entries {
+			e.Appearances = append(e.Appearances, apps[k][i])
 		}
 	}
 	relatedEntries(s, byID)
