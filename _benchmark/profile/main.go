@@ -12,16 +12,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
 	"os"
 	"runtime"
 	"runtime/pprof"
-	"runtime/trace"
 	"sync"
 	"time"
 
+	"github.com/glossdev/gloss/_benchmark/internal/prof"
 	"github.com/glossdev/gloss/generator"
 )
 
@@ -42,29 +43,17 @@ func main() {
 	}
 }
 
-func run(src, out, themeDir, cpu, mem, tr string) error {
-	if cpu != "" {
-		f, err := os.Create(cpu)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+func run(src, out, themeDir, cpu, mem, tr string) (err error) {
+	stopCPU, err := prof.CPU(cpu)
+	if err != nil {
+		return err
 	}
-	if tr != "" {
-		f, err := os.Create(tr)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := trace.Start(f); err != nil {
-			return err
-		}
-		defer trace.Stop()
+	defer func() { err = errors.Join(err, stopCPU()) }()
+	stopTrace, err := prof.Trace(tr)
+	if err != nil {
+		return err
 	}
+	defer func() { err = errors.Join(err, stopTrace()) }()
 	opts := []generator.Option{generator.WithDefaults(os.DirFS(themeDir)), generator.WithMinify(true)}
 	var heapErr error
 	if mem != "" {

@@ -10,15 +10,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
-	"runtime/pprof"
 	"slices"
 	"time"
 
+	"github.com/glossdev/gloss/_benchmark/internal/prof"
 	"github.com/glossdev/gloss/generator"
 )
 
@@ -37,7 +38,7 @@ func main() {
 	}
 }
 
-func run(src, themeDir string, n int, cpu string) error {
+func run(src, themeDir string, n int, cpu string) (err error) {
 	files, err := filepath.Glob(filepath.Join(src, "content", "articles", "*.md"))
 	if err != nil || len(files) == 0 {
 		return fmt.Errorf("no articles in %s/content/articles", src)
@@ -58,17 +59,11 @@ func run(src, themeDir string, n int, cpu string) error {
 		return err
 	}
 	fmt.Printf("first build: %d pages in %v\n", first.Site.Pages, time.Since(start).Round(time.Millisecond))
-	if cpu != "" {
-		f, err := os.Create(cpu)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stopCPU, err := prof.CPU(cpu)
+	if err != nil {
+		return err
 	}
+	defer func() { err = errors.Join(err, stopCPU()) }()
 	var times []time.Duration
 	for i := range n {
 		edited := append(slices.Clone(orig), fmt.Appendf(nil, "\nEdit number %d.\n", i+1)...)
