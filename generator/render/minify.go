@@ -7,13 +7,14 @@ import (
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/js"
-	"github.com/tdewolff/minify/v2/json"
 )
 
-// Minifier shrinks HTML, CSS and JavaScript. It keeps quotes around
-// attribute values, end tags and document tags, so pages stay valid HTML
-// that tools (and people) can read; it drops comments and white space the
-// browser ignores. A nil *Minifier leaves files as they are.
+// Minifier shrinks the theme's assets: CSS, JavaScript and HTML. For HTML
+// it keeps quotes around attribute values, end tags and document tags, so
+// files stay valid HTML that tools (and people) can read; it drops comments
+// and white space the browser ignores. Pages are not run through it: they
+// come out compact from their templates (see WithCompact). A nil *Minifier
+// leaves files as they are.
 type Minifier struct {
 	m *minify.M
 }
@@ -24,7 +25,6 @@ func NewMinifier() *Minifier {
 	m.Add("text/html", &html.Minifier{KeepQuotes: true, KeepEndTags: true, KeepDocumentTags: true, KeepDefaultAttrVals: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
-	m.AddFunc("application/ld+json", json.Minify)
 	return &Minifier{m: m}
 }
 

@@ -37,10 +37,6 @@ type Renderer struct {
 	// Memo, when set, skips pages whose inputs did not change since the
 	// render that last used it.
 	Memo *Memo
-	// Minifier, when set, minifies the pages. Pages from compact templates
-	// (WithCompact) need none: see BENCHMARKS.md.
-	Minifier *Minifier
-
 	// Transient tells that emit does not keep the bytes it gets (it writes
 	// them out before it returns): pages are then emitted straight from the
 	// buffers the renderer reuses, without a copy of each. It does not go
@@ -114,7 +110,7 @@ func (r *Renderer) digests(site *link.Site) func(*Page) digest.Sum {
 	g := newDigester()
 	cfg := site.Config
 	g.Str(cfg.Title, cfg.BaseURL.String(), cfg.Language, cfg.Description, cfg.Autolink)
-	g.Str(r.Templates.digest, fmt.Sprint(r.Minifier != nil))
+	g.Str(r.Templates.digest)
 	for _, name := range sortedNames(r.Assets) {
 		g.Str(name, r.Assets[name].Path)
 	}
@@ -290,7 +286,6 @@ func (r *Renderer) page(p *Page, pageDigest func(*Page) digest.Sum, emit Emit, d
 	if !r.Transient || r.Memo != nil {
 		out = bytes.Clone(out)
 	}
-	out = r.Minifier.File(file, out)
 	if r.Memo != nil {
 		r.Memo.put(file, d, out)
 	}

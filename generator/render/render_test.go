@@ -38,20 +38,6 @@ func TestRenderEmitsEveryFile(t *testing.T) {
 	assert.Equal(t, string(Robots(site)), files["robots.txt"])
 }
 
-func TestRenderMinifiesPages(t *testing.T) {
-	site := linked(t, siteFiles())
-	r := renderer(t, true)
-	r.Minifier = NewMinifier()
-	r.Assets = NewAssets(testAssets(), r.Minifier)
-	files := render(t, r, site)
-	plain := render(t, renderer(t, true), site)
-	page := "articles/talks/index.html"
-	assert.Less(t, len(files[page]), len(plain[page]))
-	assert.NotContains(t, files[page], "\n<p>")
-	assert.Equal(t, "body{color:#000}", files[r.Assets["gloss.css"].Path])
-	assert.Equal(t, plain["feed.xml"], files["feed.xml"], "feeds are not minified")
-}
-
 // fakeOutput is an Output with fixed files or an error.
 type fakeOutput struct {
 	files map[string][]byte
