@@ -1,8 +1,6 @@
 package content
 
 import (
-	"errors"
-	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -56,43 +54,4 @@ func TestNoCacheNoReuse(t *testing.T) {
 	a := Load(site(nil), Options{}, &diags)
 	b := Load(site(nil), Options{}, &diags)
 	assert.NotSame(t, a.Articles[0], b.Articles[0])
-}
-
-type failingReader struct{ n int }
-
-func (r *failingReader) Read(p []byte) (int, error) {
-	if r.n == 0 {
-		return 0, errors.New("disk gone")
-	}
-	n := min(r.n, len(p))
-	for i := range n {
-		p[i] = 'x'
-	}
-	r.n -= n
-	return n, nil
-}
-
-func TestReadAll(t *testing.T) {
-	long := strings.Repeat("abc", 1000)
-	tests := []struct {
-		name string
-		data string
-		size int
-	}{
-		{"empty", "", 1},
-		{"exact size hint", "hello", 6},
-		{"hint too small", long, 1},
-		{"hint too large", "hi", 100},
-		{"no hint", long, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := readAll(strings.NewReader(tt.data), tt.size)
-			require.NoError(t, err)
-			assert.Equal(t, tt.data, string(got))
-		})
-	}
-	got, err := readAll(&failingReader{n: 10}, 4)
-	assert.EqualError(t, err, "disk gone")
-	assert.Equal(t, "xxxxxxxxxx", string(got), "what was read before the error is returned")
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -129,13 +130,14 @@ func readSource(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	// Read into a buffer of the file's size (plus one byte to see the end),
-	// not one that grows from 512 bytes.
-	size := 0
+	// Read into a buffer of the file's size (and room for the read that
+	// sees the end), not one that grows from 512 bytes.
+	var buf bytes.Buffer
 	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
-		size = int(info.Size())
+		buf.Grow(int(info.Size()) + bytes.MinRead)
 	}
-	src, err := readAll(io.LimitReader(f, MaxFileSize+1), size+1)
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	src := buf.Bytes()
 	if err != nil {
 		diags.Add(diag.Diagnostic{Path: p, Msg: "cannot read: " + pathErrText(err)})
 		return nil, false
@@ -146,24 +148,6 @@ func readSource(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	return src, true
-}
-
-// readAll is io.ReadAll into a buffer of capacity size to start with.
-func readAll(r io.Reader, size int) ([]byte, error) {
-	b := make([]byte, 0, size)
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-	}
 }
 
 // parseFile normalizes a content file's source and splits off and parses its
