@@ -34,10 +34,10 @@ func NewBuilder(src string, opts ...Option) *Builder {
 // Rebuild is the outcome of one Builder.Build.
 type Rebuild struct {
 	Site *Site
-	// Converted and Rendered count the documents converted and the pages
-	// rendered; the rest were reused.
+	// Converted and Rendered count the documents converted and the files
+	// rendered (pages and articles' notes files); the rest were reused.
 	Converted, Rendered int
-	// Changed lists the pages whose bytes changed since the previous
+	// Changed lists the files whose bytes changed since the previous
 	// successful build.
 	Changed  []string
 	Duration time.Duration

@@ -77,7 +77,7 @@ func run(src, themeDir string, n int, cpu string) (err error) {
 		}
 		d := time.Since(start)
 		times = append(times, d)
-		fmt.Printf("edit %d: %v (%d documents converted, %d pages rendered, %d changed)\n",
+		fmt.Printf("edit %d: %v (%d documents converted, %d files rendered, %d changed)\n",
 			i+1, d.Round(time.Millisecond), r.Converted, r.Rendered, len(r.Changed))
 	}
 	slices.Sort(times)

@@ -80,7 +80,7 @@ func (s *Server) Rebuild(ctx context.Context) error {
 	}
 	next := &snapshot{files: res.Site.Files, version: prev.version + 1}
 	s.current.Store(next)
-	fmt.Fprintf(s.log, "rebuilt in %s: %d documents converted, %d pages rendered, %d changed\n",
+	fmt.Fprintf(s.log, "rebuilt in %s: %d documents converted, %d files rendered, %d changed\n",
 		res.Duration.Round(time.Millisecond), res.Converted, res.Rendered, len(res.Changed))
 	changed := res.Changed
 	if prev.errors != "" || prev.version == 0 {

@@ -8,9 +8,9 @@ import (
 	"runtime/trace"
 )
 
-// Start starts writing to the file path with start, and returns what stops
+// start starts writing to the file path with begin, and returns what stops
 // it and closes the file. An empty path starts nothing.
-func Start(path string, start func(*os.File) error, stop func()) (func() error, error) {
+func start(path string, begin func(*os.File) error, stop func()) (func() error, error) {
 	if path == "" {
 		return func() error { return nil }, nil
 	}
@@ -18,7 +18,7 @@ func Start(path string, start func(*os.File) error, stop func()) (func() error, 
 	if err != nil {
 		return nil, err
 	}
-	if err := start(f); err != nil {
+	if err := begin(f); err != nil {
 		return nil, errors.Join(err, f.Close())
 	}
 	return func() error {
@@ -29,11 +29,11 @@ func Start(path string, start func(*os.File) error, stop func()) (func() error, 
 
 // CPU writes a CPU profile to path until the returned function is called.
 func CPU(path string) (func() error, error) {
-	return Start(path, func(f *os.File) error { return pprof.StartCPUProfile(f) }, pprof.StopCPUProfile)
+	return start(path, func(f *os.File) error { return pprof.StartCPUProfile(f) }, pprof.StopCPUProfile)
 }
 
 // Trace writes an execution trace to path until the returned function is
 // called.
 func Trace(path string) (func() error, error) {
-	return Start(path, func(f *os.File) error { return trace.Start(f) }, trace.Stop)
+	return start(path, func(f *os.File) error { return trace.Start(f) }, trace.Stop)
 }
