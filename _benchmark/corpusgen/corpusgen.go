@@ -216,15 +216,7 @@ func names(n int) (people, places []entry) {
 			places = append(places, entry{name: p, kind: content.KindPlace})
 		}
 	}
-	var surnames []string
-	for _, h := range surnameHeads {
-		for _, m := range surnameMids {
-			for _, t := range surnameTails {
-				surnames = append(surnames, h+m+t)
-			}
-		}
-	}
-	r.Shuffle(len(surnames), func(i, j int) { surnames[i], surnames[j] = surnames[j], surnames[i] })
+	surnames := shuffledNames(r, surnameHeads, surnameMids, surnameTails)
 	for _, s := range surnames {
 		if len(people) == nPeople {
 			break
@@ -234,15 +226,7 @@ func names(n int) (people, places []entry) {
 			people = append(people, entry{name: f + " " + s, kind: content.KindPerson, first: f, surname: s})
 		}
 	}
-	var towns []string
-	for _, h := range placeHeads {
-		for _, m := range placeMids {
-			for _, t := range placeTails {
-				towns = append(towns, h+m+t)
-			}
-		}
-	}
-	r.Shuffle(len(towns), func(i, j int) { towns[i], towns[j] = towns[j], towns[i] })
+	towns := shuffledNames(r, placeHeads, placeMids, placeTails)
 	for _, s := range towns {
 		if len(places) == nPlaces {
 			break
@@ -750,4 +734,19 @@ func fillerWords() []string {
 		}
 	}
 	return append(out, "convoy", "framework", "session", "ministry", "envoy", "phase", "record", "city")
+}
+
+// shuffledNames returns every name made of a head, a middle and a tail, in
+// an order drawn from r.
+func shuffledNames(r *rand.Rand, heads, mids, tails []string) []string {
+	var names []string
+	for _, h := range heads {
+		for _, m := range mids {
+			for _, t := range tails {
+				names = append(names, h+m+t)
+			}
+		}
+	}
+	r.Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
+	return names
 }
