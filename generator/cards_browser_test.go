@@ -313,18 +313,7 @@ func TestBrowserCardsTabFocusOpens(t *testing.T) {
 	ctx, base := startCards(t)
 	loadCards(t, ctx, base)
 	first := mentions(t, ctx)[0]
-	browser.Eval[chromedp.Void](t, ctx, `document.activeElement && document.activeElement.blur()`)
-	require.Equal(t, "BODY", browser.Eval[string](t, ctx, `document.activeElement.tagName`), "focus starts at the document")
-
-	var stops []string
-	for range 20 {
-		browser.Press(t, ctx, kb.Tab)
-		stops = append(stops, browser.Eval[string](t, ctx,
-			`(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + "." + e.className)(document.activeElement)`))
-		if browser.Eval[bool](t, ctx, `document.activeElement.matches("a.mention")`) {
-			break
-		}
-	}
+	stops := browser.TabFromTop(t, ctx, "a.mention", 20)
 	require.Equal(t, first.ID, activeID(t, ctx), "Tab reaches the first mention (stops: %v)", stops)
 
 	browser.WaitFor(t, ctx, popupOpenFor(first.ID), time.Second, "popup opens on keyboard focus")

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/glossdev/gloss/generator/internal/browser"
 	"github.com/stretchr/testify/assert"
@@ -158,17 +157,7 @@ func TestBrowserNotesNarrowToggleWithKeyboard(t *testing.T) {
 
 	// Tab from the top of the document, with real key presses, to the
 	// first toggle.
-	browser.Eval[chromedp.Void](t, ctx, `document.activeElement && document.activeElement.blur()`)
-	require.Equal(t, "BODY", browser.Eval[string](t, ctx, `document.activeElement.tagName`), "focus starts at the document")
-	var stops []string
-	for range 60 {
-		browser.Press(t, ctx, kb.Tab)
-		stops = append(stops, browser.Eval[string](t, ctx,
-			`(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + "." + e.className)(document.activeElement)`))
-		if browser.Eval[bool](t, ctx, `document.activeElement.matches(".note-toggle")`) {
-			break
-		}
-	}
+	stops := browser.TabFromTop(t, ctx, ".note-toggle", 60)
 	require.True(t, browser.Eval[bool](t, ctx, `document.activeElement.matches(".note-toggle")`),
 		"Tab reaches a note toggle (stops: %v)", stops)
 	focused := browser.Eval[struct{ Tag, Type, Controls, Expanded, Text string }](t, ctx, `(b => ({

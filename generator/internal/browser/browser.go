@@ -26,6 +26,7 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // Timeout bounds everything one test does with its browser: when it runs out
@@ -369,4 +370,27 @@ func Screenshot(t testing.TB, ctx context.Context, path string) {
 	if err := os.WriteFile(path, buf, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TabFromTop takes focus back to the document, then presses Tab, up to max
+// times, until the focused element matches the CSS selector, as a keyboard
+// user would. It returns the elements focused on the way (tag#id.class), for
+// messages; the caller checks where focus ended.
+func TabFromTop(t testing.TB, ctx context.Context, selector string, max int) []string {
+	t.Helper()
+	Eval[chromedp.Void](t, ctx, `document.activeElement && document.activeElement.blur()`)
+	if tag := Eval[string](t, ctx, `document.activeElement.tagName`); tag != "BODY" {
+		t.Fatalf("browser: focus starts at %s, not the document", tag)
+	}
+	var stops []string
+	match := fmt.Sprintf(`document.activeElement.matches(%q)`, selector)
+	for range max {
+		Press(t, ctx, kb.Tab)
+		stops = append(stops, Eval[string](t, ctx,
+			`(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + "." + e.className)(document.activeElement)`))
+		if Eval[bool](t, ctx, match) {
+			break
+		}
+	}
+	return stops
 }
