@@ -30,14 +30,7 @@ func (v Violation) String() string {
 }
 
 // FormatViolations lists the violations, for a failure message.
-func FormatViolations(vs []Violation) string {
-	var b strings.Builder
-	for _, v := range vs {
-		b.WriteString(v.String())
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
+func FormatViolations(vs []Violation) string { return lines(vs) }
 
 // IDs returns the rule ids of the violations, in order.
 func IDs(vs []Violation) []string {

@@ -132,10 +132,13 @@ func CheckHTML(t testing.TB, tl Tools, dir string) []Message {
 }
 
 // FormatMessages lists the messages one per line, for a failure message.
-func FormatMessages(msgs []Message) string {
+func FormatMessages(msgs []Message) string { return lines(msgs) }
+
+// lines writes each of xs on its own line.
+func lines[T fmt.Stringer](xs []T) string {
 	var b strings.Builder
-	for _, m := range msgs {
-		b.WriteString(m.String())
+	for _, x := range xs {
+		b.WriteString(x.String())
 		b.WriteByte('\n')
 	}
 	return b.String()
