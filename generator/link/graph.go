@@ -1,9 +1,7 @@
 package link
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/internal/par"
@@ -66,38 +64,72 @@ func buildGraph(s *Site, byID map[string]*Entry) {
 }
 
 // relatedEntries lists an entry's declared related entries, then the entries
-// mentioned in the most of the same articles; each entry on its own, on all
-// cores.
+// mentioned in the most of the same articles, the first by id among equals.
+// Entries are ranked in chunks on all cores; each chunk counts shared
+// articles in an array indexed by entry, touching only the entries it counts.
 func relatedEntries(s *Site, byID map[string]*Entry) {
-	par.For(len(s.Entries), func(i int) {
-		e := s.Entries[i]
-		added := map[*Entry]bool{e: true}
-		for _, ref := range e.Entry.Related {
-			if r, ok := byID[ref.ID]; ok && !added[r] {
-				e.Related = append(e.Related, r)
-				added[r] = true
-			}
-		}
-		shared := map[*Entry]int{}
-		for _, app := range e.Appearances {
-			for _, other := range app.Article.Entries {
-				if !added[other] {
-					shared[other]++
+	index := make(map[*Entry]int32, len(s.Entries))
+	for i, e := range s.Entries {
+		index[e] = int32(i)
+	}
+	// before tells whether entry i ranks before entry j: more shared
+	// articles first, then the first by id.
+	before := func(shared []int32, i, j int32) bool {
+		return shared[i] > shared[j] || shared[i] == shared[j] && s.Entries[i].ID < s.Entries[j].ID
+	}
+	const chunk = 64
+	par.For((len(s.Entries)+chunk-1)/chunk, func(c int) {
+		shared := make([]int32, len(s.Entries))
+		excluded := make([]bool, len(s.Entries))
+		var touched []int32
+		for i := c * chunk; i < min(len(s.Entries), (c+1)*chunk); i++ {
+			e := s.Entries[i]
+			e.Related = nil
+			excluded[i] = true
+			for _, ref := range e.Entry.Related {
+				if r, ok := byID[ref.ID]; ok && !excluded[index[r]] {
+					e.Related = append(e.Related, r)
+					excluded[index[r]] = true
 				}
 			}
-		}
-		cands := make([]*Entry, 0, len(shared))
-		for c := range shared {
-			cands = append(cands, c)
-		}
-		slices.SortFunc(cands, func(a, b *Entry) int {
-			return cmp.Or(cmp.Compare(shared[b], shared[a]), cmp.Compare(a.ID, b.ID))
-		})
-		for _, c := range cands {
-			if len(e.Related) >= maxRelatedEntries {
-				break
+			touched = touched[:0]
+			for _, app := range e.Appearances {
+				for _, other := range app.Article.Entries {
+					k := index[other]
+					if excluded[k] {
+						continue
+					}
+					if shared[k] == 0 {
+						touched = append(touched, k)
+					}
+					shared[k]++
+				}
 			}
-			e.Related = append(e.Related, c)
+			// The best few, kept sorted by insertion.
+			var best [maxRelatedEntries]int32
+			n, room := 0, maxRelatedEntries-len(e.Related)
+			for _, k := range touched {
+				j := n
+				for j > 0 && before(shared, k, best[j-1]) {
+					j--
+				}
+				if j >= room {
+					continue
+				}
+				copy(best[j+1:min(n+1, room)], best[j:])
+				best[j] = k
+				n = min(n+1, room)
+			}
+			for _, k := range best[:max(n, 0)] {
+				e.Related = append(e.Related, s.Entries[k])
+			}
+			for _, k := range touched {
+				shared[k] = 0
+			}
+			excluded[i] = false
+			for _, r := range e.Related {
+				excluded[index[r]] = false
+			}
 		}
 	})
 }
