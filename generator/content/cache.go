@@ -1,16 +1,21 @@
 package content
 
 import (
+	"time"
+
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/internal/digest"
 )
 
 // Cache keeps the loaded files of one Load for the next, so that a rebuild
-// parses only the files whose bytes changed: reading a file is cheap, its
-// YAML is not. A nil *Cache keeps nothing. A Cache is not safe for
-// concurrent Loads.
+// parses only the files whose bytes changed (reading a file is cheap, its
+// YAML is not) and reads only the files whose size or modification time
+// changed. A nil *Cache keeps nothing. A Cache is not safe for concurrent
+// Loads.
 type Cache struct {
 	files map[string]cachedFile
+	// started is when the Load that filled the cache began.
+	started time.Time
 	// Hits and Misses count the files of the last Load that were reused and
 	// parsed.
 	Hits, Misses int
@@ -19,15 +24,43 @@ type Cache struct {
 // cachedFile is what loading one file gave.
 type cachedFile struct {
 	sum     digest.Sum // of the file's bytes as read
+	stamp   stamp      // the file's size and time when it was listed
 	article *Article
 	entry   *Entry
 	diags   []diag.Diagnostic
 }
 
+// stamp is a file's size and modification time. The zero stamp is unknown.
+type stamp struct {
+	size int64
+	mod  time.Time
+}
+
+// racyWindow is how long before a Load began a file's modification time
+// must be for the next Load to trust it: a file changed again within the
+// file system's timestamp granularity (two seconds on FAT) could keep its
+// time and size, as Git's "racily clean" index entries can.
+const racyWindow = 2 * time.Second
+
 func sourceSum(src []byte) digest.Sum {
 	d := digest.New()
 	d.Bytes(src)
 	return d.Sum()
+}
+
+// unchanged returns what the last Load made of the file p when the file
+// still has the size and modification time it had then, and that time is
+// old enough to be trusted; the file need not be read. Load's workers may
+// call it at once.
+func (c *Cache) unchanged(p string, st stamp) (cachedFile, bool) {
+	if c == nil || st.mod.IsZero() {
+		return cachedFile{}, false
+	}
+	f, ok := c.files[p]
+	if !ok || f.stamp.size != st.size || !f.stamp.mod.Equal(st.mod) || !st.mod.Before(c.started.Add(-racyWindow)) {
+		return cachedFile{}, false
+	}
+	return f, true
 }
 
 // lookup returns what the last Load made of the file p when it read bytes
@@ -44,26 +77,21 @@ func (c *Cache) lookup(p string, sum digest.Sum) (cachedFile, bool) {
 	return f, true
 }
 
-// keep replaces the cache's files with this Load's: those of articles
-// first, then of entries, in loaded (files that could not be read have a
-// zero sum and are dropped).
-func (c *Cache) keep(articles, entries []string, loaded []cachedFile) {
+// keep replaces the cache's files with this Load's, which began at
+// started (files that could not be read have a zero sum and are dropped).
+func (c *Cache) keep(files []listed, loaded []cachedFile, started time.Time) {
 	if c == nil {
 		return
 	}
 	old := c.files
 	c.files = make(map[string]cachedFile, len(loaded))
+	c.started = started
 	c.Hits, c.Misses = 0, 0
 	for i, f := range loaded {
 		if f.sum == (digest.Sum{}) {
 			continue
 		}
-		p := ""
-		if i < len(articles) {
-			p = articles[i]
-		} else {
-			p = entries[i-len(articles)]
-		}
+		p := files[i].path
 		if prev, ok := old[p]; ok && prev.sum == f.sum {
 			c.Hits++
 		} else {

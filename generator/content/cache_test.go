@@ -1,8 +1,12 @@
 package content
 
 import (
+	"io/fs"
+	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/stretchr/testify/assert"
@@ -54,4 +58,66 @@ func TestNoCacheNoReuse(t *testing.T) {
 	a := Load(site(nil), Options{}, &diags)
 	b := Load(site(nil), Options{}, &diags)
 	assert.NotSame(t, a.Articles[0], b.Articles[0])
+}
+
+// openCounter counts the files opened below content/.
+type openCounter struct {
+	fs.FS
+	mu    sync.Mutex
+	opens map[string]int
+}
+
+func (o *openCounter) Open(name string) (fs.File, error) {
+	o.mu.Lock()
+	o.opens[name]++
+	o.mu.Unlock()
+	return o.FS.Open(name)
+}
+
+func TestCacheTrustsOldStamps(t *testing.T) {
+	const p = "content/articles/talks.md"
+	old := time.Now().Add(-time.Hour)
+	edited := strings.Replace(goodArticle, "Talks in Istanbul", "Talks in Ankara", 1)
+	tests := []struct {
+		name string
+		mod  time.Time // of the file at both loads
+		// edit changes the file between the loads, keeping its time.
+		edit     func(f *fstest.MapFile)
+		reads    int    // of p in the second load
+		title    string // of the article in the second load
+		modAfter time.Time
+	}{
+		{name: "unchanged and old: not read", mod: old, reads: 0, title: "Talks in Istanbul"},
+		{name: "unchanged but recent: read again", mod: time.Now(), reads: 1, title: "Talks in Istanbul"},
+		{name: "no time (a file system without one): read again", reads: 1, title: "Talks in Istanbul"},
+		{name: "new size: read", mod: old, reads: 1, title: "Talks in Ankara",
+			edit: func(f *fstest.MapFile) { f.Data = []byte(edited) }},
+		{name: "new time: read", mod: old, reads: 1, title: "Talks in Istanbul",
+			edit: func(f *fstest.MapFile) { f.ModTime = old.Add(time.Second) }},
+		// Trusting the stamp is the point: an edit that keeps both size and
+		// an old time is not seen. Editors and file systems change the time.
+		{name: "same size and old time: not read", mod: old, reads: 0, title: "Talks in Istanbul",
+			edit: func(f *fstest.MapFile) { f.Data = []byte(strings.Replace(goodArticle, "Istanbul", "Istanbuk", 1)) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := site(nil)
+			fsys[p].ModTime = tt.mod
+			counter := &openCounter{FS: fsys, opens: map[string]int{}}
+			var c Cache
+			var diags diag.List
+			Load(counter, Options{Cache: &c}, &diags)
+			require.Equal(t, 1, counter.opens[p])
+			require.Empty(t, messages(&diags))
+			if tt.edit != nil {
+				tt.edit(fsys[p])
+			}
+			clear(counter.opens)
+			got := Load(counter, Options{Cache: &c}, &diags)
+			assert.Equal(t, tt.reads, counter.opens[p])
+			require.Len(t, got.Articles, 1)
+			assert.Equal(t, tt.title, got.Articles[0].Title)
+			assert.Equal(t, 1, counter.opens["content/glossary/kyiv.md"], "a file without a time is read at every load")
+		})
+	}
 }

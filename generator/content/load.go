@@ -11,6 +11,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/glossdev/gloss/generator/config"
 	"github.com/glossdev/gloss/generator/diag"
@@ -35,59 +36,65 @@ type Options struct {
 // diags; the returned Site holds what could be read, and is only fit to
 // build when diags has no errors.
 func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
+	started := time.Now()
 	site := &Site{Config: config.Load(fsys, opts.BaseURL, diags)}
-	articlePaths := listMarkdown(fsys, ArticlesDir, diags)
-	entryPaths := listMarkdown(fsys, GlossaryDir, diags)
+	stat := opts.Cache != nil
+	articleFiles := listMarkdown(fsys, ArticlesDir, stat, diags)
+	entryFiles := listMarkdown(fsys, GlossaryDir, stat, diags)
 
-	articles := make([]*Article, len(articlePaths))
-	entries := make([]*Entry, len(entryPaths))
-	loaded := make([]cachedFile, len(articlePaths)+len(entryPaths))
+	articles := make([]*Article, len(articleFiles))
+	entries := make([]*Entry, len(entryFiles))
+	files := append(articleFiles, entryFiles...)
+	loaded := make([]cachedFile, len(files))
 	par.For(len(loaded), func(i int) {
-		isArticle := i < len(articlePaths)
-		p := ""
-		if isArticle {
-			p = articlePaths[i]
-		} else {
-			p = entryPaths[i-len(articlePaths)]
-		}
-		src, ok := readSource(fsys, p, diags)
-		if !ok {
-			return
-		}
-		var sum digest.Sum
-		if opts.Cache != nil {
-			sum = sourceSum(src)
-		}
-		c, hit := opts.Cache.lookup(p, sum)
+		isArticle := i < len(articleFiles)
+		p := files[i].path
+		c, hit := opts.Cache.unchanged(p, files[i].stamp)
 		if !hit {
-			var local diag.List
-			c = cachedFile{sum: sum}
-			if isArticle {
-				c.article = loadArticle(p, src, &local)
-			} else {
-				c.entry = loadEntry(p, src, &local)
+			src, ok := readSource(fsys, p, diags)
+			if !ok {
+				return
 			}
-			c.diags = local.Sorted()
+			sum := sourceSum(src)
+			c, hit = opts.Cache.lookup(p, sum)
+			if !hit {
+				var local diag.List
+				c = cachedFile{sum: sum}
+				if isArticle {
+					c.article = loadArticle(p, src, sum, &local)
+				} else {
+					c.entry = loadEntry(p, src, sum, &local)
+				}
+				c.diags = local.Sorted()
+			}
+			c.stamp = files[i].stamp
 		}
 		diags.Merge(c.diags)
 		loaded[i] = c
 		if isArticle {
 			articles[i] = c.article
 		} else {
-			entries[i-len(articlePaths)] = c.entry
+			entries[i-len(articleFiles)] = c.entry
 		}
 	})
-	opts.Cache.keep(articlePaths, entryPaths, loaded)
+	opts.Cache.keep(files, loaded, started)
 
 	site.Articles = checkArticles(articles, opts.Drafts, diags)
 	site.Entries = checkEntries(entries, diags)
 	return site
 }
 
-// listMarkdown lists the .md files below dir, sorted. Hidden files and
-// folders (editor lock files, .git) are skipped; a missing dir is no error.
-func listMarkdown(fsys fs.FS, dir string, diags *diag.List) []string {
-	var paths []string
+// listed is a file found by listMarkdown.
+type listed struct {
+	path  string
+	stamp stamp // zero unless asked for
+}
+
+// listMarkdown lists the .md files below dir, sorted, with their sizes and
+// modification times when stat is set. Hidden files and folders (editor
+// lock files, .git) are skipped; a missing dir is no error.
+func listMarkdown(fsys fs.FS, dir string, stat bool, diags *diag.List) []listed {
+	var files []listed
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
@@ -111,15 +118,21 @@ func listMarkdown(fsys fs.FS, dir string, diags *diag.List) []string {
 				diags.Warnf(p, 0, 0, "skipped: symbolic links are not followed")
 				return nil
 			}
-			paths = append(paths, p)
+			f := listed{path: p}
+			if stat {
+				if info, err := d.Info(); err == nil {
+					f.stamp = stamp{size: info.Size(), mod: info.ModTime()}
+				}
+			}
+			files = append(files, f)
 		}
 		return nil
 	})
 	if err != nil {
 		diags.Add(diag.Diagnostic{Path: dir, Msg: "cannot read: " + pathErrText(err)})
 	}
-	slices.Sort(paths)
-	return paths
+	slices.SortFunc(files, func(a, b listed) int { return strings.Compare(a.path, b.path) })
+	return files
 }
 
 // readSource reads a content file, up to the size limit.
@@ -152,12 +165,12 @@ func readSource(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
 
 // parseFile normalizes a content file's source and splits off and parses its
 // front matter.
-func parseFile(p string, src []byte, diags *diag.List) (File, *frontmatter.Decoder, *yaml.Node, bool) {
+func parseFile(p string, src []byte, sum digest.Sum, diags *diag.List) (File, *frontmatter.Decoder, *yaml.Node, bool) {
 	src, ok := normalize(p, src, diags)
 	if !ok {
 		return File{}, nil, nil, false
 	}
-	file := File{Path: p, Source: src, Lines: diag.NewLines(src)}
+	file := File{Path: p, Source: src, Sum: sum, Lines: diag.NewLines(src)}
 	block, err := frontmatter.Split(src)
 	if err != nil {
 		hint := "start the file with a line ---, then YAML keys, then a line ---"
@@ -176,16 +189,16 @@ func parseFile(p string, src []byte, diags *diag.List) (File, *frontmatter.Decod
 	return file, d, root, true
 }
 
-func loadArticle(p string, src []byte, diags *diag.List) *Article {
-	f, d, root, ok := parseFile(p, src, diags)
+func loadArticle(p string, src []byte, sum digest.Sum, diags *diag.List) *Article {
+	f, d, root, ok := parseFile(p, src, sum, diags)
 	if !ok {
 		return nil
 	}
 	return decodeArticle(f, root, d)
 }
 
-func loadEntry(p string, src []byte, diags *diag.List) *Entry {
-	f, d, root, ok := parseFile(p, src, diags)
+func loadEntry(p string, src []byte, sum digest.Sum, diags *diag.List) *Entry {
+	f, d, root, ok := parseFile(p, src, sum, diags)
 	if !ok {
 		return nil
 	}

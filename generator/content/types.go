@@ -8,6 +8,7 @@ import (
 
 	"github.com/glossdev/gloss/generator/config"
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/internal/digest"
 )
 
 // Folders of a site, relative to the site folder.
@@ -41,6 +42,9 @@ type File struct {
 	// Source is the file's text with any byte-order mark removed and line
 	// endings normalized to "\n"; positions refer to it.
 	Source []byte
+	// Sum digests the file's bytes as read, for caches that must know
+	// whether it changed.
+	Sum digest.Sum
 	// BodyOffset is where the Markdown body starts in Source.
 	BodyOffset int
 	// Lines maps offsets in Source to lines and columns.
