@@ -35,12 +35,36 @@ type cachedDoc struct {
 	mentions []mention.Mention
 	notes    []*annotate.Note
 	text     string
-	diags    []diag.Diagnostic
+	sum      digest.Sum
+	// mentionSums digest each entry's mentions, by entry id.
+	mentionSums map[string]digest.Sum
+	diags       []diag.Diagnostic
 	// links records the article lookups the conversion made: file → page
 	// ("" for none).
 	links map[string]string
 	// fragments are checked anew on every build.
 	fragments []markdown.Fragment
+}
+
+// sums digests a converted article: its body and text, and the mentions of
+// each entry with their sentences.
+func sums(a *Article) (digest.Sum, map[string]digest.Sum) {
+	d := digest.New()
+	d.Str(string(a.Body), a.Text)
+	byEntry := map[string]*digest.Digest{}
+	for _, m := range a.Mentions {
+		md := byEntry[m.Entry.ID]
+		if md == nil {
+			md = digest.New()
+			byEntry[m.Entry.ID] = md
+		}
+		md.Str(m.ID, m.Before, m.Text, m.After)
+	}
+	out := make(map[string]digest.Sum, len(byEntry))
+	for id, md := range byEntry {
+		out[id] = md.Sum()
+	}
+	return d.Sum(), out
 }
 
 // siteKey digests what every document's conversion depends on besides its
@@ -64,7 +88,11 @@ func docKey(site digest.Sum, f content.File, autolink string) digest.Sum {
 	d := digest.New()
 	d.Bytes(site[:])
 	d.Str(f.Path, autolink)
-	d.Bytes(f.Source)
+	if f.Sum != (digest.Sum{}) {
+		d.Bytes(f.Sum[:])
+	} else {
+		d.Bytes(f.Source)
+	}
 	return d.Sum()
 }
 
@@ -112,7 +140,19 @@ func (c *Cache) prune(keep map[string]bool) {
 }
 
 // remapMentions points cached mentions at the entries of the current load.
+// When they point there already (the entries' files did not change), the
+// cached mentions are returned as they are: no stage changes them.
 func remapMentions(ms []mention.Mention, byID map[string]*Entry) []mention.Mention {
+	same := true
+	for i := range ms {
+		if byID[ms[i].Entry.ID].Entry != ms[i].Entry {
+			same = false
+			break
+		}
+	}
+	if same {
+		return ms
+	}
 	out := slices.Clone(ms)
 	for i := range out {
 		out[i].Entry = byID[out[i].Entry.ID].Entry

@@ -26,21 +26,40 @@ func buildGraph(s *Site, byID map[string]*Entry) {
 	apps := make([][]Appearance, len(s.Articles))
 	par.For(len(s.Articles), func(k int) {
 		a := s.Articles[k]
-		seen := map[*Entry]int{} // index in this article's appearances
+		// An article mostly mentions a few dozen entries: a scan, from
+		// the last entry found, beats a map until there are more.
+		const scan = 32
+		var seen map[*Entry]int // index in this article's appearances, past scan entries
 		for j := range a.Mentions {
 			m := &a.Mentions[j]
 			e := byID[m.Entry.ID]
-			i, ok := seen[e]
-			if !ok {
+			i := -1
+			if seen != nil {
+				if n, ok := seen[e]; ok {
+					i = n
+				}
+			} else {
+				for i = len(a.Entries) - 1; i >= 0 && a.Entries[i] != e; i-- {
+				}
+			}
+			if i < 0 {
 				i = len(apps[k])
-				seen[e] = i
 				apps[k] = append(apps[k], Appearance{Article: a})
 				a.Entries = append(a.Entries, e)
+				if seen != nil {
+					seen[e] = i
+				} else if len(a.Entries) > scan {
+					seen = make(map[*Entry]int, 2*scan)
+					for n, e := range a.Entries {
+						seen[e] = n
+					}
+				}
 			}
 			apps[k][i].Mentions = append(apps[k][i].Mentions, m)
 		}
 		for i, e := range a.Entries {
 			apps[k][i].Href = urls.Rel(e.Page, a.Page)
+			apps[k][i].Sum = a.mentionSums[e.ID]
 		}
 	})
 	count := make(map[*Entry]int, len(s.Entries))

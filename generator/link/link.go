@@ -11,6 +11,7 @@ import (
 	"github.com/glossdev/gloss/generator/config"
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/internal/par"
 	"github.com/glossdev/gloss/generator/markdown"
 	"github.com/glossdev/gloss/generator/mention"
@@ -59,8 +60,15 @@ type Article struct {
 	Notes []*annotate.Note
 	// Text is the article's text as annotations address it.
 	Text string
+	// Sum digests Body and Text when Link had a Cache (it is zero
+	// otherwise), so that a rebuild can tell whether the article's page
+	// changed without reading them.
+	Sum digest.Sum
 
 	fragments []markdown.Fragment
+	// mentionSums digest the mentions of each entry (by id) with their
+	// sentences, when Link had a Cache.
+	mentionSums map[string]digest.Sum
 }
 
 // Entry is a glossary entry with its body converted and its backlinks.
@@ -85,6 +93,9 @@ type Appearance struct {
 	// Href links from the entry's page to the article; a mention's element
 	// id, after "#", makes a link to the mention.
 	Href string
+	// Sum digests the mentions with their sentences when Link had a Cache
+	// (it is zero otherwise).
+	Sum digest.Sum
 }
 
 // Options tune the link stage.
@@ -145,7 +156,8 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			}
 			key := docKey(sk, a.File, policy)
 			if c, ok := opts.Cache.lookup(a.Path, key, r); ok {
-				a.Body, a.Headings, a.Text, a.fragments = c.body, c.headings, c.text, c.fragments
+				a.Body, a.Headings, a.Text, a.Sum, a.fragments = c.body, c.headings, c.text, c.sum, c.fragments
+				a.mentionSums = c.mentionSums
 				a.Mentions = remapMentions(c.mentions, byID)
 				a.Notes = remapNotes(c.notes, a.Annotations)
 				diags.Merge(c.diags)
@@ -165,10 +177,14 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			a.Notes = notes.Notes
 			a.Text = notes.Text
 			a.fragments = doc.Fragments
+			if opts.Cache != nil {
+				a.Sum, a.mentionSums = sums(a)
+			}
 			ds := local.Sorted()
 			diags.Merge(ds)
 			opts.Cache.store(a.Path, cachedDoc{key: key, body: a.Body, headings: a.Headings,
-				mentions: a.Mentions, notes: a.Notes, text: a.Text, diags: ds, links: rec.links, fragments: a.fragments})
+				mentions: a.Mentions, notes: a.Notes, text: a.Text, sum: a.Sum, mentionSums: a.mentionSums,
+				diags: ds, links: rec.links, fragments: a.fragments})
 			return
 		}
 		e := s.Entries[i-len(s.Articles)]

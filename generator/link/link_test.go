@@ -156,6 +156,31 @@ func TestLinkEntryAppearances(t *testing.T) {
 	assert.Equal(t, "<p>The capital.</p>\n", string(kyiv.Body))
 }
 
+func TestLinkAppearancesOfManyEntries(t *testing.T) {
+	// An article that mentions more entries than the scan covers (past
+	// which appearances are found with a map), each twice, in two rounds.
+	f := files{}
+	var names []string
+	for i := range 50 {
+		name := fmt.Sprintf("Person%02d", i)
+		f[fmt.Sprintf("glossary/p%02d.md", i)] = entry(name, "person")
+		names = append(names, name)
+	}
+	body := strings.Join(names, ", ") + ".\n\nAgain: " + strings.Join(names, ", ") + ".\n"
+	f["articles/many.md"] = article("Many", "2025-05-16", body, "autolink: all")
+	s, _ := run(t, f, Options{})
+	a := s.Articles[0]
+	require.Len(t, a.Entries, 50)
+	for i, e := range a.Entries {
+		assert.Equal(t, fmt.Sprintf("p%02d", i), e.ID, "in order of first mention")
+		require.Len(t, e.Appearances, 1)
+		app := e.Appearances[0]
+		require.Len(t, app.Mentions, 2, e.ID)
+		assert.Same(t, &a.Mentions[i], app.Mentions[0], e.ID)
+		assert.Same(t, &a.Mentions[50+i], app.Mentions[1], e.ID)
+	}
+}
+
 func TestLinkWarnings(t *testing.T) {
 	_, msgs := run(t, newsSite, Options{})
 	assert.Equal(t, []string{

@@ -124,7 +124,12 @@ func (d digester) sum(s digest.Sum) { d.Str(string(s[:])) }
 // article digests everything of an article, for its own page.
 func (d digester) article(a *link.Article, s *sums) {
 	d.sum(s.listing[a])
-	d.Str(a.Dateline, string(a.Body), a.Text)
+	d.Str(a.Dateline)
+	if a.Sum != (digest.Sum{}) {
+		d.sum(a.Sum)
+	} else {
+		d.Str(string(a.Body), a.Text)
+	}
 	d.Int(len(a.Notes), len(a.Entries), len(a.Related))
 	for _, e := range a.Entries {
 		d.sum(s.card[e])
@@ -145,6 +150,10 @@ func (d digester) entry(e *link.Entry, s *sums) {
 	for _, app := range e.Appearances {
 		d.sum(s.listing[app.Article])
 		d.Int(len(app.Mentions))
+		if app.Sum != (digest.Sum{}) {
+			d.sum(app.Sum)
+			continue
+		}
 		for _, m := range app.Mentions {
 			d.Str(m.ID, m.Before, m.Text, m.After)
 		}

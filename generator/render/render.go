@@ -151,7 +151,12 @@ func (r *Renderer) digests(site *link.Site) func(*Page) digest.Sum {
 // article's notes and the assets.
 func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	pages := r.Pages(site)
-	pageDigest := r.digests(site)
+	// Each page's digest, once: an article's is also its notes file's.
+	var sums []digest.Sum
+	if pageDigest := r.digests(site); pageDigest != nil {
+		sums = make([]digest.Sum, len(pages))
+		par.For(len(pages), func(i int) { sums[i] = pageDigest(pages[i]) })
+	}
 	r.Templates.partials.reset()
 	if r.Memo != nil {
 		r.Memo.Rendered, r.Memo.Reused, r.Memo.Changed = 0, 0, nil
@@ -202,26 +207,27 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 		}
 		return emitAll(map[string][]byte{urls.Feed: feed, urls.Sitemap: sm, urls.Robots: Robots(site)})
 	})
-	for _, p := range pages {
-		jobs = append(jobs, func() error { return r.page(p, pageDigest, emit, diags, &mu, reported) })
+	articleSum := map[*link.Article]digest.Sum{}
+	for i, p := range pages {
+		var d digest.Sum
+		if sums != nil {
+			d = sums[i]
+		}
+		if p.Article != nil {
+			articleSum[p.Article] = d
+		}
+		jobs = append(jobs, func() error { return r.page(p, d, emit, diags, &mu, reported) })
 	}
 	// Each article's notes, as W3C Web Annotations. They show nothing that
 	// the article's page does not, so they are memoized with its digest.
-	articlePage := map[*link.Article]*Page{}
-	for _, p := range pages {
-		if p.Article != nil {
-			articlePage[p.Article] = p
-		}
-	}
 	for _, a := range site.Articles {
 		if len(a.Notes) == 0 {
 			continue
 		}
 		jobs = append(jobs, func() error {
 			file := urls.File(a.Page + AnnotationsFile)
-			var d digest.Sum
+			d := articleSum[a]
 			if r.Memo != nil {
-				d = pageDigest(articlePage[a])
 				if data, ok := r.Memo.get(file, d); ok {
 					return emit(file, data)
 				}
@@ -251,13 +257,11 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	return firstErr
 }
 
-// page renders and emits one page. A template error goes to diags, once
+// page renders and emits one page, whose digest is d when there is a Memo. A template error goes to diags, once
 // for all the pages it fails.
-func (r *Renderer) page(p *Page, pageDigest func(*Page) digest.Sum, emit Emit, diags *diag.List, mu *sync.Mutex, reported map[string]bool) error {
+func (r *Renderer) page(p *Page, d digest.Sum, emit Emit, diags *diag.List, mu *sync.Mutex, reported map[string]bool) error {
 	file := urls.File(p.Path)
-	var d digest.Sum
 	if r.Memo != nil {
-		d = pageDigest(p)
 		if data, ok := r.Memo.get(file, d); ok {
 			return emit(file, data)
 		}
