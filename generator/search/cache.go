@@ -4,67 +4,110 @@ import (
 	"sync"
 
 	"github.com/glossdev/gloss/generator/internal/digest"
+	"github.com/glossdev/gloss/generator/internal/par"
 )
 
-// Cache keeps the analyses of documents from one Build to the next, so that
-// a rebuild (gloss serve) analyses only the documents whose text changed. A
-// nil *Cache keeps nothing. One Cache serves one Build at a time.
+// Cache keeps one Build's analyses and index for the next, so that a
+// rebuild (gloss serve) analyses only the documents whose text changed and,
+// when the documents are the same ones in the same order, updates the index
+// for those alone. A nil *Cache keeps nothing. One Cache serves one Build at
+// a time.
 type Cache struct {
-	mu   sync.Mutex
-	last map[digest.Sum][]termWeight // the previous Build's analyses
-	next map[digest.Sum][]termWeight // this Build's
+	// last holds the previous Build's analyses by document digest, so that
+	// a document moved or restored is not analysed again.
+	last map[digest.Sum][]termWeight
+	// keys, analyses and inv are the previous Build's documents (by id)
+	// and index.
+	keys     []digest.Sum
+	analyses [][]termWeight
+	inv      *inverted
 	// Hits and Misses count the documents of the last Build whose analysis
 	// was reused and made.
 	Hits, Misses int
 }
 
-// analyse returns the analysis of s (see analyse, which m is for), reusing
-// the last Build's when s is the same. Build's workers call it at once.
-func (c *Cache) analyse(s *source, m map[string]uint32) []termWeight {
-	if c == nil {
-		return analyse(s, m)
+// maxUpdate is the share of documents that may change for the index to be
+// updated rather than built anew.
+const maxUpdate = 4 // one in four
+
+// index returns the index of srcs, the previous Build's updated when the
+// documents are the same ones, with a few changed.
+func (c *Cache) index(srcs []source) *inverted {
+	keys := make([]digest.Sum, len(srcs))
+	par.For(len(srcs), func(i int) { keys[i] = srcs[i].sum() })
+	var changed []int
+	update := c.inv != nil && len(c.keys) == len(keys)
+	if update {
+		for i := range keys {
+			if keys[i] != c.keys[i] {
+				changed = append(changed, i)
+			}
+		}
+		update = len(changed) <= len(keys)/maxUpdate
 	}
-	key := s.sum()
-	c.mu.Lock()
-	tws, ok := c.last[key]
-	c.mu.Unlock()
-	if !ok {
-		tws = analyse(s, m)
-	}
-	c.mu.Lock()
-	if c.next == nil {
-		c.next = map[digest.Sum][]termWeight{}
-	}
-	c.next[key] = tws
-	if ok {
-		c.Hits++
+	analyses := make([][]termWeight, len(srcs))
+	if update {
+		copy(analyses, c.analyses)
 	} else {
-		c.Misses++
+		changed = make([]int, len(srcs))
+		for i := range changed {
+			changed[i] = i
+		}
 	}
-	c.mu.Unlock()
-	return tws
-}
 
-// start readies the cache for a Build.
-func (c *Cache) start() {
-	if c == nil {
-		return
-	}
-	c.Hits, c.Misses, c.next = 0, 0, nil
-}
+	// Analyse what changed, reusing analyses of the same text.
+	var (
+		mu      sync.Mutex
+		scratch sync.Pool
+		misses  int
+	)
+	par.For(len(changed), func(j int) {
+		i := changed[j]
+		if tws, ok := c.last[keys[i]]; ok {
+			analyses[i] = tws
+			return
+		}
+		m, _ := scratch.Get().(map[string]uint32)
+		if m == nil {
+			m = make(map[string]uint32, 256)
+		}
+		analyses[i] = analyse(&srcs[i], m)
+		clear(m)
+		scratch.Put(m)
+		mu.Lock()
+		misses++
+		mu.Unlock()
+	})
 
-// finish keeps this Build's analyses, and only them, for the next.
-func (c *Cache) finish() {
-	if c == nil {
-		return
+	if update {
+		for _, i := range changed {
+			c.inv.remove(uint32(i), c.analyses[i])
+			c.inv.add(uint32(i), analyses[i])
+		}
+	} else {
+		c.inv = newInverted()
+		for i, tws := range analyses {
+			c.inv.add(uint32(i), tws)
+		}
 	}
-	c.last, c.next = c.next, nil
+	c.last = make(map[digest.Sum][]termWeight, len(keys))
+	for i, k := range keys {
+		c.last[k] = analyses[i]
+	}
+	c.keys, c.analyses = keys, analyses
+	c.Hits, c.Misses = len(srcs)-misses, misses
+	return c.inv
 }
 
 // sum digests everything analyse reads of s.
 func (s *source) sum() digest.Sum {
 	d := digest.New()
-	for _, f := range [][]string{s.title, s.summary, s.body} {
+	body := s.body
+	if s.textSum != (digest.Sum{}) && len(body) > 0 {
+		d.Str(string(s.textSum[:]))
+		body = body[1:]
+	}
+	for _, f := range [][]string{s.title, s.summary, body} {
 		d.Int(len(f))
 		d.Str(f...)
 	}

@@ -1,7 +1,13 @@
 package search
 
 import (
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -25,4 +31,59 @@ func TestCacheReusesAnalyses(t *testing.T) {
 	assert.Equal(t, []int{docs - 1, 1}, []int{c.Hits, c.Misses})
 	assert.Equal(t, files(t, site, Options{}), edited, "the same index as without the cache")
 	assert.NotEqual(t, want, edited)
+}
+
+// TestCacheUpdatesEqualBuilds edits random articles of a random site again
+// and again, and checks after each edit that the index a Cache updates is
+// the one a Build without a cache makes, byte for byte, whether the edit
+// updated the index (a few documents changed) or rebuilt it (many changed,
+// or articles were added or removed).
+func TestCacheUpdatesEqualBuilds(t *testing.T) {
+	words := strings.Fields("talks grain prisoners ceasefire istanbul kyiv moscow delegation memorandum " +
+		"exchange truce envoy summit agenda drones sanctions ankara sea ports energy")
+	rng := rand.New(rand.NewPCG(1, 2))
+	text := func() string {
+		n := rng.IntN(12)
+		out := make([]string, n)
+		for i := range out {
+			out[i] = words[rng.IntN(len(words))]
+			if rng.IntN(8) == 0 {
+				out[i] += fmt.Sprint(rng.IntN(50)) // a word no other article may have
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	var arts []articleSpec
+	for i := range 40 {
+		arts = append(arts, articleSpec{slug: fmt.Sprintf("a%02d", i), title: "Article " + words[i%len(words)],
+			text: text(), date: time.Date(2025, 1, 1+i%28, 0, 0, 0, 0, time.UTC).Format("2006-01-02")})
+	}
+	entries := []entrySpec{{id: "kyiv", name: "Kyiv", kind: "place", body: "capital talks"}}
+	// Small shards and a low cap, so that edits move shard bounds and cross
+	// the cap.
+	opts := Options{ShardSize: 300, MaxPostings: 6}
+	var c Cache
+	cached := opts
+	cached.Cache = &c
+	for step := range 60 {
+		switch {
+		case step%20 == 19: // many at once: a rebuild
+			for i := range arts {
+				arts[i].text = text()
+			}
+		case step%15 == 14: // one more article: ids move
+			arts = append(arts, articleSpec{slug: fmt.Sprintf("b%02d", step), title: "Later", text: text(), date: "2025-02-01"})
+		default:
+			for range 1 + rng.IntN(3) {
+				arts[rng.IntN(len(arts))].text = text()
+			}
+		}
+		site := makeSite(entries, arts)
+		want := files(t, site, opts)
+		got := files(t, site, cached)
+		require.Equal(t, slices.Sorted(maps.Keys(want)), slices.Sorted(maps.Keys(got)), "step %d", step)
+		for name := range want {
+			require.Equal(t, string(want[name]), string(got[name]), "step %d: %s", step, name)
+		}
+	}
 }

@@ -8,13 +8,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/internal/par"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/urls"
@@ -166,23 +166,35 @@ type Index struct {
 type source struct {
 	doc                  Doc
 	title, summary, body []string
+	// textSum, when not zero, digests body[0] (an article's text: its
+	// link.Article.Sum), so that sum need not read it.
+	textSum digest.Sum
 }
 
-// Build indexes the articles and entries of site.
+// Build indexes the articles and entries of site. With a Cache, the
+// index's postings share memory with the cache until the next Build that
+// uses it.
 func Build(site *link.Site, opts Options) *Index {
 	opts = opts.withDefaults()
 	srcs := sources(site)
-	opts.Cache.start()
-	defer opts.Cache.finish()
 	ix := &Index{opts: opts, docs: make([]Doc, len(srcs))}
 	for i, s := range srcs {
 		ix.docs[i] = s.doc
 	}
+	var inv *inverted
+	if opts.Cache != nil {
+		inv = opts.Cache.index(srcs)
+	} else {
+		inv = invert(srcs)
+	}
+	ix.terms, ix.postings, ix.capped = inv.table(opts.MaxPostings)
+	return ix
+}
 
-	// Analyse the documents in parallel, a chunk at a time to bound memory,
-	// and append to the postings in id order, so each list is sorted.
-	ids := map[string]int{}
-	var lists [][]posting
+// invert analyses the documents in parallel, a chunk at a time to bound
+// memory, and adds them to a new index in id order.
+func invert(srcs []source) *inverted {
+	inv := newInverted()
 	// scratch holds maps for analyse, reused from document to document.
 	var scratch sync.Pool
 	const chunk = 256
@@ -194,53 +206,55 @@ func Build(site *link.Site, opts Options) *Index {
 			if m == nil {
 				m = make(map[string]uint32, 256)
 			}
-			analysed[i] = opts.Cache.analyse(&srcs[lo+i], m)
+			analysed[i] = analyse(&srcs[lo+i], m)
 			clear(m)
 			scratch.Put(m)
 		})
 		for i, tws := range analysed {
-			for _, tw := range tws {
-				k, ok := ids[tw.term]
-				if !ok {
-					k = len(lists)
-					ids[strings.Clone(tw.term)] = k
-					lists = append(lists, nil)
-				}
-				lists[k] = append(lists[k], posting{id: uint32(lo + i), weight: tw.weight})
-			}
+			inv.add(uint32(lo+i), tws)
 		}
 	}
-
-	ix.terms = slices.SortedFunc(maps.Keys(ids), compareUTF16)
-	ix.postings = make([][]posting, len(ix.terms))
-	ix.capped = make([]bool, len(ix.terms))
-	for i, t := range ix.terms {
-		ps := lists[ids[t]]
-		if len(ps) > opts.MaxPostings {
-			ps = capPostings(ps, opts.MaxPostings)
-			ix.capped[i] = true
-		}
-		ix.postings[i] = ps
-	}
-	return ix
+	return inv
 }
 
 // capPostings keeps the n postings of the highest weight, the lowest ids
-// first among equals, sorted by id.
+// first among equals, sorted by id. Weights are small, so it counts them
+// instead of sorting: the postings above the least weight kept all stay,
+// and of that weight the first few.
 func capPostings(ps []posting, n int) []posting {
-	top := slices.Clone(ps)
-	slices.SortStableFunc(top, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
-	top = top[:n]
-	slices.SortFunc(top, func(a, b posting) int { return cmp.Compare(a.id, b.id) })
+	var count [256]int
+	for _, p := range ps {
+		count[p.weight]++
+	}
+	// least is the least weight kept; of it, keep the first room.
+	least, room := 255, n
+	for ; least > 0 && count[least] < room; least-- {
+		room -= count[least]
+	}
+	top := make([]posting, 0, n)
+	for _, p := range ps {
+		switch {
+		case p.weight > uint8(least):
+			top = append(top, p)
+		case p.weight == uint8(least) && room > 0:
+			top = append(top, p)
+			room--
+		}
+	}
 	return top
 }
 
 // sources lists the documents in id order: entries by sort key, then
 // articles newest first.
 func sources(site *link.Site) []source {
+	// Entries by sort key, each key normalized once.
+	keys := make(map[*link.Entry]string, len(site.Entries))
+	for _, e := range site.Entries {
+		keys[e] = Normalize(e.SortKey())
+	}
 	entries := slices.Clone(site.Entries)
 	slices.SortStableFunc(entries, func(a, b *link.Entry) int {
-		return cmp.Or(strings.Compare(Normalize(a.SortKey()), Normalize(b.SortKey())), strings.Compare(a.ID, b.ID))
+		return cmp.Or(strings.Compare(keys[a], keys[b]), strings.Compare(a.ID, b.ID))
 	})
 	articles := slices.Clone(site.Articles)
 	slices.SortStableFunc(articles, func(a, b *link.Article) int {
@@ -272,6 +286,7 @@ func sources(site *link.Site) []source {
 			title:   []string{a.Title},
 			summary: append([]string{a.Summary, a.Dateline}, a.Tags...),
 			body:    append([]string{a.Text}, a.Authors...),
+			textSum: a.Sum,
 		}
 		srcs = append(srcs, s)
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"html/template"
 	"maps"
@@ -531,4 +532,29 @@ func TestSearchClientScript(t *testing.T) {
 	}
 	assert.Equal(t, "t/3.json", TermShardFile(3))
 	assert.Equal(t, "d/3.json", DocShardFile(3))
+}
+
+// capReference is capPostings written plainly: a stable sort by weight,
+// the first n, sorted by id again.
+func capReference(ps []posting, n int) []posting {
+	top := slices.Clone(ps)
+	slices.SortStableFunc(top, func(a, b posting) int { return cmp.Compare(b.weight, a.weight) })
+	top = top[:n]
+	slices.SortFunc(top, func(a, b posting) int { return cmp.Compare(a.id, b.id) })
+	return top
+}
+
+func TestCapPostingsMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 500 {
+		var ps []posting
+		id := uint32(0)
+		maxWeight := 1 + rng.IntN(15)
+		for range 1 + rng.IntN(300) {
+			id += 1 + uint32(rng.IntN(5))
+			ps = append(ps, posting{id: id, weight: uint8(rng.IntN(maxWeight))})
+		}
+		n := 1 + rng.IntN(len(ps))
+		require.Equal(t, capReference(ps, n), capPostings(ps, n), "case %d: %d postings capped at %d", i, len(ps), n)
+	}
 }
