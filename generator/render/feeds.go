@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"time"
 
+	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/urls"
 )
@@ -145,6 +146,11 @@ type sitemapURL struct {
 // Sitemap lists every page but the 404 page with its absolute URL and when
 // it last changed.
 func (r *Renderer) Sitemap(site *link.Site) ([]byte, error) {
+	return marshalXML(r.sitemap(site))
+}
+
+// sitemap lists the sitemap's URLs, for Sitemap to encode.
+func (r *Renderer) sitemap(site *link.Site) sitemap {
 	all := stamp(newest(site))[:10]
 	var sm sitemap
 	for _, p := range r.Pages(site) {
@@ -174,7 +180,35 @@ func (r *Renderer) Sitemap(site *link.Site) ([]byte, error) {
 		}
 		sm.URLs = append(sm.URLs, sitemapURL{Loc: urls.Abs(site.Config.BaseURL, p.Path), LastMod: mod})
 	}
-	return marshalXML(sm)
+	return sm
+}
+
+// digest digests everything the sitemap shows.
+func (sm sitemap) digest() digest.Sum {
+	d := digest.New()
+	d.Int(len(sm.URLs))
+	for _, u := range sm.URLs {
+		d.Str(u.Loc, u.LastMod)
+	}
+	return d.Sum()
+}
+
+// feedDigest digests everything Feed shows.
+func feedDigest(site *link.Site) digest.Sum {
+	d := newDigester()
+	cfg := site.Config
+	d.Str(cfg.Language, cfg.Title, cfg.Description, cfg.BaseURL.String(), stamp(newest(site)))
+	n := min(len(site.Articles), feedSize)
+	d.Int(n)
+	for _, a := range site.Articles[:n] {
+		d.listing(a)
+		if a.Sum != (digest.Sum{}) {
+			d.sum(a.Sum)
+		} else {
+			d.Str(string(a.Body))
+		}
+	}
+	return d.Sum()
 }
 
 // Robots allows every crawler and points at the sitemap.

@@ -53,6 +53,37 @@ func (m *Memo) put(file string, d digest.Sum, data []byte) {
 	m.pages[file] = memoPage{digest: d, data: data} // emitted data is never changed
 }
 
+// file returns a site-wide file (a feed, a sitemap): the one kept when its
+// digest, from sum, is the same, else the one make makes, which it keeps.
+// They count in Changed, not in Rendered or Reused. A nil Memo makes the
+// file and does not digest it.
+func (m *Memo) file(name string, sum func() digest.Sum, make func() ([]byte, error)) ([]byte, error) {
+	if m == nil {
+		return make()
+	}
+	d := sum()
+	m.mu.Lock()
+	p, ok := m.pages[name]
+	m.mu.Unlock()
+	if ok && p.digest == d {
+		return p.data, nil
+	}
+	data, err := make()
+	if err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.pages == nil {
+		m.pages = map[string]memoPage{}
+	}
+	if !ok || string(p.data) != string(data) {
+		m.Changed = append(m.Changed, name)
+	}
+	m.pages[name] = memoPage{digest: d, data: data}
+	return data, nil
+}
+
 // digester digests the parts of pages.
 type digester struct{ *digest.Digest }
 

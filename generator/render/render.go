@@ -197,11 +197,14 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 		})
 	}
 	jobs = append(jobs, func() error {
-		feed, err := Feed(site)
+		// Both are memoized, with digests of what they show.
+		feed, err := r.Memo.file(urls.Feed, func() digest.Sum { return feedDigest(site) },
+			func() ([]byte, error) { return Feed(site) })
 		if err != nil {
 			return fmt.Errorf("feed: %w", err)
 		}
-		sm, err := r.Sitemap(site)
+		urlset := r.sitemap(site)
+		sm, err := r.Memo.file(urls.Sitemap, urlset.digest, func() ([]byte, error) { return marshalXML(urlset) })
 		if err != nil {
 			return fmt.Errorf("sitemap: %w", err)
 		}

@@ -169,7 +169,8 @@ func TestMemoReusesEveryPage(t *testing.T) {
 	first := render(t, r, site)
 	assert.Equal(t, pages, r.Memo.Rendered)
 	assert.Equal(t, 0, r.Memo.Reused)
-	assert.ElementsMatch(t, htmlFiles(first), r.Memo.Changed, "every page is new")
+	assert.ElementsMatch(t, append(htmlFiles(first), "feed.xml", "sitemap.xml"), r.Memo.Changed,
+		"every page is new, and so are the memoized site-wide files")
 
 	again := linked(t, siteFiles()) // a fresh load of the same files
 	second := render(t, r, again)
@@ -200,6 +201,46 @@ func TestMemoChangedSummaryRerendersThePagesThatShowIt(t *testing.T) {
 
 	fresh := render(t, renderer(t, true), site)
 	assert.Equal(t, fresh, out, "reused pages are those a fresh render gives")
+}
+
+func TestMemoFeedAndSitemap(t *testing.T) {
+	r := renderer(t, true)
+	r.Memo = &Memo{}
+	render(t, r, linked(t, siteFiles()))
+	tests := []struct {
+		name    string
+		edit    func(files map[string]string)
+		changed []string // of feed.xml and sitemap.xml
+	}{
+		{"nothing", func(map[string]string) {}, nil},
+		{"an article's body: the feed has it", func(f map[string]string) {
+			f["articles/talks.md"] = strings.Replace(f["articles/talks.md"], "Putin spoke", "Putin spoke again", 1)
+		}, []string{"feed.xml"}},
+		{"an entry's body: neither shows it", func(f map[string]string) {
+			f["glossary/kyiv.md"] += "\nMore about the city.\n"
+		}, nil},
+		{"an article's update date: both show it", func(f map[string]string) {
+			f["articles/talks.md"] = strings.Replace(f["articles/talks.md"], "updated: 2025-05-18", "updated: 2025-06-01", 1)
+		}, []string{"feed.xml", "sitemap.xml"}},
+	}
+	files := siteFiles()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.edit(files)
+			site := linked(t, files)
+			out := render(t, r, site)
+			var changed []string
+			for _, name := range r.Memo.Changed {
+				if name == "feed.xml" || name == "sitemap.xml" {
+					changed = append(changed, name)
+				}
+			}
+			assert.Equal(t, tt.changed, changed)
+			fresh := render(t, renderer(t, true), site)
+			assert.Equal(t, fresh["feed.xml"], out["feed.xml"])
+			assert.Equal(t, fresh["sitemap.xml"], out["sitemap.xml"])
+		})
+	}
 }
 
 func TestMemoCustomTemplatesDigestTheWholeSite(t *testing.T) {
