@@ -5,6 +5,7 @@ import (
 
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/internal/par"
+	"github.com/glossdev/gloss/generator/mention"
 	"github.com/glossdev/gloss/generator/urls"
 )
 
@@ -26,13 +27,15 @@ func buildGraph(s *Site, byID map[string]*Entry) {
 	apps := make([][]Appearance, len(s.Articles))
 	par.For(len(s.Articles), func(k int) {
 		a := s.Articles[k]
-		// An article mostly mentions a few dozen entries: a scan, from
-		// the last entry found, beats a map until there are more.
+		// Which of the article's entries each mention is of, in order of
+		// first mention. An article mostly mentions a few dozen entries: a
+		// scan, from the last entry found, beats a map until there are more.
 		const scan = 32
-		var seen map[*Entry]int // index in this article's appearances, past scan entries
+		var seen map[*Entry]int // past scan entries
+		of := make([]int32, len(a.Mentions))
+		var count []int32
 		for j := range a.Mentions {
-			m := &a.Mentions[j]
-			e := byID[m.Entry.ID]
+			e := byID[a.Mentions[j].Entry.ID]
 			i := -1
 			if seen != nil {
 				if n, ok := seen[e]; ok {
@@ -43,9 +46,9 @@ func buildGraph(s *Site, byID map[string]*Entry) {
 				}
 			}
 			if i < 0 {
-				i = len(apps[k])
-				apps[k] = append(apps[k], Appearance{Article: a})
+				i = len(a.Entries)
 				a.Entries = append(a.Entries, e)
+				count = append(count, 0)
 				if seen != nil {
 					seen[e] = i
 				} else if len(a.Entries) > scan {
@@ -55,11 +58,22 @@ func buildGraph(s *Site, byID map[string]*Entry) {
 					}
 				}
 			}
-			apps[k][i].Mentions = append(apps[k][i].Mentions, m)
+			of[j] = int32(i)
+			count[i]++
 		}
+		// One array holds the mentions of every appearance, in turn.
+		apps[k] = make([]Appearance, len(a.Entries))
+		ptrs := make([]*mention.Mention, len(a.Mentions))
+		at := 0
 		for i, e := range a.Entries {
-			apps[k][i].Href = urls.Rel(e.Page, a.Page)
-			apps[k][i].Sum = a.mentionSums[e.ID]
+			n := int(count[i])
+			apps[k][i] = Appearance{Article: a, Mentions: ptrs[at : at : at+n],
+				Href: urls.Rel(e.Page, a.Page), Sum: a.mentionSums[e.ID]}
+			at += n
+		}
+		for j := range a.Mentions {
+			app := &apps[k][of[j]]
+			app.Mentions = append(app.Mentions, &a.Mentions[j])
 		}
 	})
 	count := make(map[*Entry]int, len(s.Entries))
@@ -217,18 +231,22 @@ func relatedArticles(s *Site) {
 }
 
 // warnUnused warns of entries that no article mentions and of aliases that
-// never match.
+// never match; each entry on its own, on all cores (diagnostics are sorted
+// when reported).
 func warnUnused(s *Site, diags *diag.List) {
-	for _, e := range s.Entries {
+	par.For(len(s.Entries), func(i int) {
+		e := s.Entries[i]
 		if len(e.Appearances) == 0 {
 			diags.Add(diag.Diagnostic{Severity: diag.Warning, Path: e.Path, Line: e.NamePos.Line, Col: e.NamePos.Col,
 				Msg: fmt.Sprintf("no article mentions %s", e.Name)})
-			continue
+			return
 		}
-		used := map[int]bool{}
+		used := make([]bool, len(e.Aliases))
 		for _, app := range e.Appearances {
 			for _, m := range app.Mentions {
-				used[m.Alias] = true
+				if m.Alias >= 0 && m.Alias < len(used) {
+					used[m.Alias] = true
+				}
 			}
 		}
 		for i, a := range e.Aliases {
@@ -237,5 +255,5 @@ func warnUnused(s *Site, diags *diag.List) {
 					Msg: fmt.Sprintf("alias %q never appears in an article", a.Text)})
 			}
 		}
-	}
+	})
 }
