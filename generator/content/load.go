@@ -38,9 +38,10 @@ type Options struct {
 func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	started := time.Now()
 	site := &Site{Config: config.Load(fsys, opts.BaseURL, diags)}
+	// A cache trusts the sizes and times of files it has seen.
 	stat := opts.Cache != nil
-	articleFiles := listMarkdown(fsys, ArticlesDir, stat, diags)
-	entryFiles := listMarkdown(fsys, GlossaryDir, stat, diags)
+	articleFiles := listMarkdown(fsys, ArticlesDir, diags)
+	entryFiles := listMarkdown(fsys, GlossaryDir, diags)
 
 	articles := make([]*Article, len(articleFiles))
 	entries := make([]*Entry, len(entryFiles))
@@ -49,6 +50,11 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	par.For(len(loaded), func(i int) {
 		isArticle := i < len(articleFiles)
 		p := files[i].path
+		if stat {
+			if info, err := files[i].entry.Info(); err == nil {
+				files[i].stamp = stamp{size: info.Size(), mod: info.ModTime()}
+			}
+		}
 		c, hit := opts.Cache.unchanged(p, files[i].stamp)
 		if !hit {
 			src, ok := readSource(fsys, p, diags)
@@ -87,13 +93,13 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 // listed is a file found by listMarkdown.
 type listed struct {
 	path  string
-	stamp stamp // zero unless asked for
+	entry fs.DirEntry
+	stamp stamp // when Load asked for it
 }
 
-// listMarkdown lists the .md files below dir, sorted, with their sizes and
-// modification times when stat is set. Hidden files and folders (editor
-// lock files, .git) are skipped; a missing dir is no error.
-func listMarkdown(fsys fs.FS, dir string, stat bool, diags *diag.List) []listed {
+// listMarkdown lists the .md files below dir, sorted. Hidden files and
+// folders (editor lock files, .git) are skipped; a missing dir is no error.
+func listMarkdown(fsys fs.FS, dir string, diags *diag.List) []listed {
 	var files []listed
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -118,13 +124,7 @@ func listMarkdown(fsys fs.FS, dir string, stat bool, diags *diag.List) []listed 
 				diags.Warnf(p, 0, 0, "skipped: symbolic links are not followed")
 				return nil
 			}
-			f := listed{path: p}
-			if stat {
-				if info, err := d.Info(); err == nil {
-					f.stamp = stamp{size: info.Size(), mod: info.ModTime()}
-				}
-			}
-			files = append(files, f)
+			files = append(files, listed{path: p, entry: d})
 		}
 		return nil
 	})
