@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/internal/par"
@@ -91,7 +92,9 @@ func newDigester() digester { return digester{digest.New()} }
 
 // listing digests what lists show of an article.
 func (d digester) listing(a *link.Article) {
-	d.Str(a.Page, a.Title, a.Summary, a.Date.String(), a.Updated.String())
+	d.Str(a.Page, a.Title, a.Summary)
+	d.time(a.Date)
+	d.time(a.Updated)
 	// Lists with their lengths, so that a name moved from one to the
 	// other changes the digest.
 	d.Int(len(a.Authors))
@@ -147,6 +150,13 @@ func newSums(site *link.Site) *sums {
 		s.card[e] = cards[i]
 	}
 	return s
+}
+
+// time adds an instant with its zone, without formatting it.
+func (d digester) time(t time.Time) {
+	name, offset := t.Zone()
+	d.Int(int(t.Unix()), t.Nanosecond(), offset)
+	d.Str(name)
 }
 
 // sum adds a digest.
