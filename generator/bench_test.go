@@ -128,6 +128,43 @@ func BenchmarkBuild(b *testing.B) {
 	perArticle(b, opt)
 }
 
+// BenchmarkRebuild is what `gloss serve` does after an edit: a Builder
+// that has built the site rebuilds it after one article changed. Each
+// iteration appends a sentence to the same article; the article is
+// restored afterwards.
+func BenchmarkRebuild(b *testing.B) {
+	src, opt := benchCorpus(b)
+	entries, err := os.ReadDir(filepath.Join(src, content.ArticlesDir))
+	require.NoError(b, err)
+	require.NotEmpty(b, entries)
+	target := filepath.Join(src, content.ArticlesDir, entries[len(entries)/2].Name())
+	orig, err := os.ReadFile(target)
+	require.NoError(b, err)
+	b.Cleanup(func() { require.NoError(b, os.WriteFile(target, orig, 0o644)) })
+
+	builder := NewBuilder(src, WithDefaults(os.DirFS("..")))
+	ctx := context.Background()
+	_, err = builder.Build(ctx)
+	require.NoError(b, err)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		b.StopTimer()
+		edited := fmt.Appendf([]byte(string(orig)), "\nEdit number %d.\n", i+1)
+		require.NoError(b, os.WriteFile(target, edited, 0o644))
+		b.StartTimer()
+		r, err := builder.Build(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r.Converted != 1 {
+			b.Fatalf("converted %d documents after an edit to one article, want 1", r.Converted)
+		}
+	}
+	b.StopTimer()
+	perArticle(b, opt)
+}
+
 // BenchmarkLoad is the load stage: site.yaml, front matter and checks.
 func BenchmarkLoad(b *testing.B) {
 	src, opt := benchCorpus(b)
