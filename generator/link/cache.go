@@ -23,6 +23,9 @@ import (
 type Cache struct {
 	mu   sync.Mutex
 	docs map[string]cachedDoc
+	// related keeps the related articles and entries, used by one Link at
+	// a time.
+	related relatedMemo
 	// Hits and Misses count the documents reused and converted by the last
 	// Link that used the cache.
 	Hits, Misses int
@@ -36,8 +39,10 @@ type cachedDoc struct {
 	notes    []*annotate.Note
 	text     string
 	sum      digest.Sum
-	// mentionSums digest each entry's mentions, by entry id.
+	// mentionSums digest each entry's mentions, by entry id; entriesSum
+	// the entries' ids in order of first mention.
 	mentionSums map[string]digest.Sum
+	entriesSum  digest.Sum
 	diags       []diag.Diagnostic
 	// links records the article lookups the conversion made: file → page
 	// ("" for none).
@@ -46,17 +51,20 @@ type cachedDoc struct {
 	fragments []markdown.Fragment
 }
 
-// sums digests a converted article: its body and text, and the mentions of
-// each entry with their sentences.
-func sums(a *Article) (digest.Sum, map[string]digest.Sum) {
+// sums digests a converted article: its body and text, the mentions of
+// each entry with their sentences, and the ids of the entries it mentions in
+// order of first mention.
+func sums(a *Article) (digest.Sum, map[string]digest.Sum, digest.Sum) {
 	d := digest.New()
 	d.Str(string(a.Body), a.Text)
 	byEntry := map[string]*digest.Digest{}
+	entries := digest.New()
 	for _, m := range a.Mentions {
 		md := byEntry[m.Entry.ID]
 		if md == nil {
 			md = digest.New()
 			byEntry[m.Entry.ID] = md
+			entries.Str(m.Entry.ID)
 		}
 		md.Str(m.ID, m.Before, m.Text, m.After)
 	}
@@ -64,7 +72,8 @@ func sums(a *Article) (digest.Sum, map[string]digest.Sum) {
 	for id, md := range byEntry {
 		out[id] = md.Sum()
 	}
-	return d.Sum(), out
+	entries.Int(len(byEntry))
+	return d.Sum(), out, entries.Sum()
 }
 
 // siteKey digests what every document's conversion depends on besides its
@@ -161,7 +170,20 @@ func remapMentions(ms []mention.Mention, byID map[string]*Entry) []mention.Menti
 }
 
 // remapNotes points cached notes at the annotations of the current load.
+// When they point there already (the article's file did not change), the
+// cached notes are returned as they are.
 func remapNotes(ns []*annotate.Note, anns []*content.Annotation) []*annotate.Note {
+	same := true
+	for _, n := range ns {
+		for _, a := range anns {
+			if a.ID == n.ID && a != n.Annotation {
+				same = false
+			}
+		}
+	}
+	if same {
+		return ns
+	}
 	out := make([]*annotate.Note, len(ns))
 	for i, n := range ns {
 		c := *n

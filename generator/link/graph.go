@@ -21,7 +21,7 @@ const (
 
 // buildGraph fills in each article's entries and related articles, and each
 // entry's appearances and related entries.
-func buildGraph(s *Site, byID map[string]*Entry) {
+func buildGraph(s *Site, byID map[string]*Entry, memo *relatedMemo) {
 	// Each article's appearances, on all cores; then each entry's, in the
 	// order of the articles, newest first.
 	apps := make([][]Appearance, len(s.Articles))
@@ -92,8 +92,7 @@ func buildGraph(s *Site, byID map[string]*Entry) {
 			e.Appearances = append(e.Appearances, apps[k][i])
 		}
 	}
-	relatedEntries(s, byID)
-	relatedArticles(s)
+	memo.related(s, byID)
 }
 
 // relatedEntries lists an entry's declared related entries, then the entries

@@ -67,8 +67,10 @@ type Article struct {
 
 	fragments []markdown.Fragment
 	// mentionSums digest the mentions of each entry (by id) with their
-	// sentences, when Link had a Cache.
+	// sentences, and entriesSum the ids of the entries mentioned, in order
+	// of first mention, when Link had a Cache.
 	mentionSums map[string]digest.Sum
+	entriesSum  digest.Sum
 }
 
 // Entry is a glossary entry with its body converted and its backlinks.
@@ -157,7 +159,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			key := docKey(sk, a.File, policy)
 			if c, ok := opts.Cache.lookup(a.Path, key, r); ok {
 				a.Body, a.Headings, a.Text, a.Sum, a.fragments = c.body, c.headings, c.text, c.sum, c.fragments
-				a.mentionSums = c.mentionSums
+				a.mentionSums, a.entriesSum = c.mentionSums, c.entriesSum
 				a.Mentions = remapMentions(c.mentions, byID)
 				a.Notes = remapNotes(c.notes, a.Annotations)
 				diags.Merge(c.diags)
@@ -178,12 +180,12 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			a.Text = notes.Text
 			a.fragments = doc.Fragments
 			if opts.Cache != nil {
-				a.Sum, a.mentionSums = sums(a)
+				a.Sum, a.mentionSums, a.entriesSum = sums(a)
 			}
 			ds := local.Sorted()
 			diags.Merge(ds)
 			opts.Cache.store(a.Path, cachedDoc{key: key, body: a.Body, headings: a.Headings,
-				mentions: a.Mentions, notes: a.Notes, text: a.Text, sum: a.Sum, mentionSums: a.mentionSums,
+				mentions: a.Mentions, notes: a.Notes, text: a.Text, sum: a.Sum, mentionSums: a.mentionSums, entriesSum: a.entriesSum,
 				diags: ds, links: rec.links, fragments: a.fragments})
 			return
 		}
@@ -217,7 +219,11 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 		opts.Cache.prune(keep)
 	}
 	checkFragments(s, diags)
-	buildGraph(s, byID)
+	var memo *relatedMemo
+	if opts.Cache != nil {
+		memo = &opts.Cache.related
+	}
+	buildGraph(s, byID, memo)
 	warnUnused(s, diags)
 	s.Kinds = groupByKind(s.Entries)
 	s.Tags = groupByTag(s.Articles)
