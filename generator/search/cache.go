@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/glossdev/gloss/generator/internal/digest"
@@ -21,9 +22,45 @@ type Cache struct {
 	keys     []digest.Sum
 	analyses [][]termWeight
 	inv      *inverted
+	// docShards keeps the document shards of the last Files, by number.
+	docShards []docShard
 	// Hits and Misses count the documents of the last Build whose analysis
 	// was reused and made.
 	Hits, Misses int
+}
+
+// docShard is a document shard's documents and its file.
+type docShard struct {
+	docs []Doc
+	data []byte
+}
+
+// docShard returns the file of document shard i when the last Files made it
+// from the same documents.
+func (c *Cache) docShard(i int, docs []Doc) ([]byte, bool) {
+	if c == nil || i >= len(c.docShards) || !slices.Equal(c.docShards[i].docs, docs) {
+		return nil, false
+	}
+	return c.docShards[i].data, true
+}
+
+// keepDocShard keeps the file of document shard i, made from docs.
+func (c *Cache) keepDocShard(i int, docs []Doc, data []byte) {
+	if c == nil {
+		return
+	}
+	for len(c.docShards) <= i {
+		c.docShards = append(c.docShards, docShard{})
+	}
+	c.docShards[i] = docShard{docs: slices.Clone(docs), data: data}
+}
+
+// dropDocShards forgets the shards from n on, which the last Files did not
+// make.
+func (c *Cache) dropDocShards(n int) {
+	if c != nil && n < len(c.docShards) {
+		c.docShards = c.docShards[:n]
+	}
 }
 
 // maxUpdate is the share of documents that may change for the index to be

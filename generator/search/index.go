@@ -303,7 +303,9 @@ func formatDate(a *link.Article) string {
 // snippet shortens s to at most SnippetLen characters, at a word boundary,
 // with an ellipsis.
 func snippet(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if !spaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	if utf8.RuneCountInString(s) <= SnippetLen {
 		return s
 	}
@@ -322,6 +324,23 @@ func snippet(s string) string {
 		cut = end
 	}
 	return strings.TrimRight(s[:cut], " ,;:.–—-") + "…"
+}
+
+// spaced reports whether s is ASCII with its words apart by single spaces,
+// which strings.Fields and strings.Join would leave as it is.
+func spaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // plainText turns an entry body's HTML into text: tags become spaces,
@@ -407,7 +426,7 @@ func (ix *Index) Files() (map[string][]byte, error) {
 		shard.Reset()
 	}
 	for i, t := range ix.terms {
-		key, err := marshal(t)
+		key, err := marshalTerm(t)
 		if err != nil {
 			return nil, err
 		}
@@ -433,12 +452,18 @@ func (ix *Index) Files() (map[string][]byte, error) {
 
 	per := ix.opts.DocsPerShard
 	for lo := 0; lo < len(ix.docs); lo += per {
-		data, err := marshal(ix.docs[lo:min(lo+per, len(ix.docs))])
-		if err != nil {
-			return nil, err
+		docs := ix.docs[lo:min(lo+per, len(ix.docs))]
+		data, ok := ix.opts.Cache.docShard(lo/per, docs)
+		if !ok {
+			var err error
+			if data, err = marshal(docs); err != nil {
+				return nil, err
+			}
+			ix.opts.Cache.keepDocShard(lo/per, docs, data)
 		}
 		add(DocShardFile(lo/per), data)
 	}
+	ix.opts.Cache.dropDocShards((len(ix.docs) + per - 1) / per)
 
 	foldMap := map[string]string{}
 	for r, s := range fold {
@@ -474,6 +499,20 @@ func separatorKey(prev, next string) string {
 		}
 	}
 	return next
+}
+
+// marshalTerm encodes a term as a JSON string, as marshal does: a term of
+// lower-case ASCII letters and digits, as most are, needs no escapes.
+func marshalTerm(t string) ([]byte, error) {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return marshal(t)
+		}
+	}
+	b := make([]byte, 0, len(t)+2)
+	b = append(b, '"')
+	b = append(b, t...)
+	return append(b, '"'), nil
 }
 
 // marshal encodes v as compact JSON; maps come out with sorted keys. It

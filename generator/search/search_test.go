@@ -558,3 +558,23 @@ func TestCapPostingsMatchesReference(t *testing.T) {
 		require.Equal(t, capReference(ps, n), capPostings(ps, n), "case %d: %d postings capped at %d", i, len(ps), n)
 	}
 }
+
+func TestMarshalTermMatchesJSON(t *testing.T) {
+	for _, term := range []string{"talks", "2025", "a1b2", "erdogan", "é", "μαρία", "x<y", "a&b", "\u2028", "Upper", "", "kyiv's"} {
+		want, err := json.Marshal(term)
+		require.NoError(t, err)
+		got, err := marshalTerm(term)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(got), "%q", term)
+	}
+}
+
+func TestSpacedMatchesFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "é b", "one two three", "a\rb", "a\fb", "a\vb"} {
+		if spaced(s) {
+			assert.Equal(t, strings.Join(strings.Fields(s), " "), s, "%q is left as it is", s)
+		}
+	}
+	assert.True(t, spaced("one two three"))
+	assert.False(t, spaced("one  two"))
+}
