@@ -259,7 +259,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	hs := serve.NewHTTPServer(*addr, srv.Handler())
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		if err := serve.Watch(ctx, *src, func() { _ = srv.Rebuild(ctx) }); err != nil {
+		if err := serve.Watch(ctx, *src, func(changed []string) { _ = srv.RebuildChanged(ctx, changed) }); err != nil {
 			fmt.Fprintf(stderr, "gloss serve: watching %s: %v\n", *src, err)
 		}
 	})

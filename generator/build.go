@@ -142,7 +142,7 @@ func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
 	}
 	tpls := render.ParseTemplates(tplFiles, diags, render.WithCompact(o.minify))
 
-	loaded := content.Load(o.siteFS, content.Options{BaseURL: o.baseURL, Drafts: o.drafts, Cache: o.loaded}, diags)
+	loaded := content.Load(o.siteFS, content.Options{BaseURL: o.baseURL, Drafts: o.drafts, Cache: o.loaded, Changes: o.changes}, diags)
 	if loaded.Config == nil || tpls == nil {
 		if !diags.HasErrors() {
 			// Every reason to stop is reported; this is a last guard.

@@ -24,6 +24,11 @@ type Builder struct {
 	loaded content.Cache
 	search search.Cache
 	memo   render.Memo
+	// pending holds changes reported for builds that stopped before they
+	// loaded the site; unknown tells that one of them was a build whose
+	// changes were not known.
+	pending content.Changes
+	unknown bool
 }
 
 // NewBuilder returns a Builder for the site in src.
@@ -46,13 +51,32 @@ type Rebuild struct {
 // Build rebuilds the site. Errors are as for Build; after a failed build the
 // next one still reuses what the last good one made.
 func (b *Builder) Build(ctx context.Context) (*Rebuild, error) {
+	return b.BuildChanged(ctx, nil)
+}
+
+// BuildChanged rebuilds the site after the changes a file watcher saw since
+// the last build: the paths, relative to the site folder and
+// slash-separated, of the files and folders written, created, removed or
+// renamed. The content folders are then not listed again, nor the files
+// that did not change looked at. nil says that the changes are not known
+// (a first build, a watcher that lost events), as Build does.
+func (b *Builder) BuildChanged(ctx context.Context, changed []string) (*Rebuild, error) {
 	start := time.Now()
+	if changed == nil {
+		b.unknown = true
+	}
+	b.pending = append(b.pending, changed...)
 	o, closeFS, err := newOptions(b.src, b.opts)
 	if err != nil {
 		return nil, fmt.Errorf("site folder %s: %w", b.src, err)
 	}
 	defer closeFS()
 	o.cache, o.loaded, o.search = &b.cache, &b.loaded, &b.search
+	o.changes = append(content.Changes{}, b.pending...)
+	if b.unknown {
+		o.changes = nil
+	}
+	b.pending, b.unknown = nil, false // the load below takes them in
 	diags := &diag.List{}
 	site, r := prepare(o, diags)
 	if err := diags.Err(); err != nil {

@@ -51,6 +51,18 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	first, err := b.Build(ctx)
 	require.NoError(t, err)
 	total := first.Rendered
+	// A second Builder is told what changed, as the watcher of gloss serve
+	// tells it.
+	watched := NewBuilder(dir, defaults())
+	_, err = watched.Build(ctx)
+	require.NoError(t, err)
+	var changed []string
+	// edit edits as the package's edit does, and records what changed.
+	edit := func(t *testing.T, dir, name string, fn func(string) string) {
+		t.Helper()
+		edit(t, dir, name, fn)
+		changed = append(changed, name)
+	}
 
 	steps := []struct {
 		name   string
@@ -78,6 +90,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{"rename an article", func() {
 			require.NoError(t, os.Rename(filepath.Join(dir, "content/articles/direct-talks-timeline.md"),
 				filepath.Join(dir, "content/articles/talks-timeline.md")))
+			changed = append(changed, "content/articles/direct-talks-timeline.md", "content/articles/talks-timeline.md")
 			edit(t, dir, "content/articles/istanbul-talks-2025.md", func(s string) string {
 				return strings.ReplaceAll(s, "direct-talks-timeline.md", "talks-timeline.md")
 			})
@@ -88,6 +101,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			})
 			for _, name := range []string{"content/glossary/istanbul-talks-2022.md"} {
 				require.NoError(t, os.Remove(filepath.Join(dir, name)))
+				changed = append(changed, name)
 			}
 			// Entries that named it as related must let go.
 			entries, err := os.ReadDir(filepath.Join(dir, "content/glossary"))
@@ -105,6 +119,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{"add an article", func() {
 			require.NoError(t, os.WriteFile(filepath.Join(dir, "content/articles/new.md"),
 				[]byte("---\ntitle: New\ndate: 2025-06-01\n---\nUmerov and Fidan met in Kyiv.\n"), 0o644))
+			changed = append(changed, "content/articles/new.md")
 		}, -1, 1},
 		{"edit a template-free setting: the site title", func() {
 			edit(t, dir, "content/site.yaml", func(s string) string {
@@ -113,14 +128,19 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		}, -1, 0},
 	}
 	for _, st := range steps {
+		changed = []string{}
 		st.change()
 		inc, err := b.Build(ctx)
+		require.NoError(t, err, st.name)
+		told, err := watched.BuildChanged(ctx, changed)
 		require.NoError(t, err, st.name)
 		full, err := Generate(ctx, dir, defaults())
 		require.NoError(t, err, st.name)
 		require.Equal(t, sortedKeys(full.Files), sortedKeys(inc.Site.Files), st.name)
+		require.Equal(t, sortedKeys(full.Files), sortedKeys(told.Site.Files), "%s, told what changed", st.name)
 		for name, data := range full.Files {
 			require.Equal(t, string(data), string(inc.Site.Files[name]), "%s: %s", st.name, name)
+			require.Equal(t, string(data), string(told.Site.Files[name]), "%s, told what changed: %s", st.name, name)
 		}
 		if st.maxRendered >= 0 {
 			assert.LessOrEqual(t, inc.Rendered, st.maxRendered, "%s: pages rendered", st.name)
@@ -158,4 +178,30 @@ func sortedKeys(m map[string][]byte) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+func TestBuildChangedKeepsChangesOfBuildsThatCouldNotLoad(t *testing.T) {
+	dir := copySample(t)
+	ctx := context.Background()
+	b := NewBuilder(dir, defaults())
+	_, err := b.Build(ctx)
+	require.NoError(t, err)
+
+	// The edit is reported to a build that cannot open the site folder;
+	// the next build, told of nothing more, still takes it in.
+	const name = "content/articles/direct-talks-timeline.md"
+	edit(t, dir, name, func(s string) string { return strings.Replace(s, "two short bursts", "two brief bursts", 1) })
+	moved := dir + "-moved"
+	require.NoError(t, os.Rename(dir, moved))
+	_, err = b.BuildChanged(ctx, []string{name})
+	require.Error(t, err)
+	require.NoError(t, os.Rename(moved, dir))
+	r, err := b.BuildChanged(ctx, []string{})
+	require.NoError(t, err)
+	assert.Equal(t, 1, r.Converted)
+	full, err := Generate(ctx, dir, defaults())
+	require.NoError(t, err)
+	for name, data := range full.Files {
+		require.Equal(t, string(data), string(r.Site.Files[name]), name)
+	}
 }

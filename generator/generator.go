@@ -38,6 +38,7 @@ type options struct {
 	check    bool
 	cache    *link.Cache
 	loaded   *content.Cache
+	changes  content.Changes
 	search   *search.Cache
 	minify   bool
 }

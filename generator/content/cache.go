@@ -16,6 +16,10 @@ type Cache struct {
 	files map[string]cachedFile
 	// started is when the Load that filled the cache began.
 	started time.Time
+	// articles and entries are the paths that Load listed; complete tells
+	// that it listed them without problems and read every one.
+	articles, entries []string
+	complete          bool
 	// Hits and Misses count the files of the last Load that were reused and
 	// parsed.
 	Hits, Misses int
@@ -52,8 +56,16 @@ func sourceSum(src []byte) digest.Sum {
 // still has the size and modification time it had then, and that time is
 // old enough to be trusted; the file need not be read. Load's workers may
 // call it at once.
-func (c *Cache) unchanged(p string, st stamp) (cachedFile, bool) {
-	if c == nil || st.mod.IsZero() {
+func (c *Cache) unchanged(p string, l listed) (cachedFile, bool) {
+	if c == nil {
+		return cachedFile{}, false
+	}
+	if l.cached {
+		f, ok := c.files[p]
+		return f, ok
+	}
+	st := l.stamp
+	if st.mod.IsZero() {
 		return cachedFile{}, false
 	}
 	f, ok := c.files[p]
@@ -78,8 +90,10 @@ func (c *Cache) lookup(p string, sum digest.Sum) (cachedFile, bool) {
 }
 
 // keep replaces the cache's files with this Load's, which began at
-// started (files that could not be read have a zero sum and are dropped).
-func (c *Cache) keep(files []listed, loaded []cachedFile, started time.Time) {
+// started and listed files, articles first (files that could not be read
+// have a zero sum and are dropped). listedOK tells whether the listing had
+// no problems.
+func (c *Cache) keep(files []listed, articles int, loaded []cachedFile, started time.Time, listedOK bool) {
 	if c == nil {
 		return
 	}
@@ -87,8 +101,18 @@ func (c *Cache) keep(files []listed, loaded []cachedFile, started time.Time) {
 	c.files = make(map[string]cachedFile, len(loaded))
 	c.started = started
 	c.Hits, c.Misses = 0, 0
+	c.articles, c.entries = c.articles[:0], c.entries[:0]
+	c.complete = listedOK
+	for i, f := range files {
+		if i < articles {
+			c.articles = append(c.articles, f.path)
+		} else {
+			c.entries = append(c.entries, f.path)
+		}
+	}
 	for i, f := range loaded {
 		if f.sum == (digest.Sum{}) {
+			c.complete = false
 			continue
 		}
 		p := files[i].path

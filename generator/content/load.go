@@ -30,6 +30,13 @@ type Options struct {
 	// Cache, when set, reuses the files of the previous Load with the same
 	// cache whose bytes did not change, and keeps this Load's for the next.
 	Cache *Cache
+	// Changes, when not nil, lists everything that changed since the
+	// previous Load with the same Cache, as a file watcher saw it: Load then
+	// neither lists the content folders nor looks at the files that did not
+	// change. Empty but not nil, it says that no file changed. It is ignored
+	// without a Cache, and when the changes are ones only a listing can
+	// follow (see Changes).
+	Changes Changes
 }
 
 // Load reads the site in fsys (the site folder). Every problem found goes to
@@ -38,10 +45,16 @@ type Options struct {
 func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	started := time.Now()
 	site := &Site{Config: config.Load(fsys, opts.BaseURL, diags)}
-	// A cache trusts the sizes and times of files it has seen.
+	// A cache trusts the sizes and times of files it has seen, and, with
+	// changes, the listing of the last Load.
 	stat := opts.Cache != nil
-	articleFiles := listMarkdown(fsys, ArticlesDir, diags)
-	entryFiles := listMarkdown(fsys, GlossaryDir, diags)
+	articleFiles, entryFiles, relisted := opts.Cache.relist(fsys, opts.Changes)
+	var listing diag.List
+	if !relisted {
+		articleFiles = listMarkdown(fsys, ArticlesDir, &listing)
+		entryFiles = listMarkdown(fsys, GlossaryDir, &listing)
+		diags.Merge(listing.Sorted())
+	}
 
 	articles := make([]*Article, len(articleFiles))
 	entries := make([]*Entry, len(entryFiles))
@@ -50,12 +63,12 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	par.For(len(loaded), func(i int) {
 		isArticle := i < len(articleFiles)
 		p := files[i].path
-		if stat {
+		if stat && files[i].entry != nil {
 			if info, err := files[i].entry.Info(); err == nil {
 				files[i].stamp = stamp{size: info.Size(), mod: info.ModTime()}
 			}
 		}
-		c, hit := opts.Cache.unchanged(p, files[i].stamp)
+		c, hit := opts.Cache.unchanged(p, files[i])
 		if !hit {
 			src, ok := readSource(fsys, p, diags)
 			if !ok {
@@ -83,18 +96,22 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 			entries[i-len(articleFiles)] = c.entry
 		}
 	})
-	opts.Cache.keep(files, loaded, started)
+	opts.Cache.keep(files, len(articleFiles), loaded, started, relisted || len(listing.Sorted()) == 0)
 
 	site.Articles = checkArticles(articles, opts.Drafts, diags)
 	site.Entries = checkEntries(entries, diags)
 	return site
 }
 
-// listed is a file found by listMarkdown.
+// listed is a file found by listMarkdown, or kept from the last Load's
+// listing.
 type listed struct {
 	path  string
-	entry fs.DirEntry
-	stamp stamp // when Load asked for it
+	entry fs.DirEntry // from listMarkdown
+	stamp stamp       // when Load asked for it
+	// cached tells that the file did not change since the last Load, as
+	// a watcher saw it: its cached load is taken as it is.
+	cached bool
 }
 
 // listMarkdown lists the .md files below dir, sorted. Hidden files and

@@ -62,7 +62,13 @@ func New(src string, log io.Writer, opts ...generator.Option) *Server {
 // Rebuild builds the site again and publishes it, or keeps the last good
 // site and publishes the errors. It returns the build's error.
 func (s *Server) Rebuild(ctx context.Context) error {
-	res, err := s.builder.Build(ctx)
+	return s.RebuildChanged(ctx, nil)
+}
+
+// RebuildChanged is Rebuild after the changes a watcher saw (see
+// generator.Builder.BuildChanged; nil for unknown).
+func (s *Server) RebuildChanged(ctx context.Context, changed []string) error {
+	res, err := s.builder.BuildChanged(ctx, changed)
 	prev := s.current.Load()
 	if err != nil {
 		var errs *diag.Errors
@@ -82,11 +88,11 @@ func (s *Server) Rebuild(ctx context.Context) error {
 	s.current.Store(next)
 	fmt.Fprintf(s.log, "rebuilt in %s: %d documents converted, %d files rendered, %d changed\n",
 		res.Duration.Round(time.Millisecond), res.Converted, res.Rendered, len(res.Changed))
-	changed := res.Changed
+	reload := res.Changed
 	if prev.errors != "" || prev.version == 0 {
-		changed = append(changed, "*") // errors cleared: every page reloads
+		reload = append(reload, "*") // errors cleared: every page reloads
 	}
-	s.broadcast(event{name: "reload", data: strings.Join(changed, "\n")})
+	s.broadcast(event{name: "reload", data: strings.Join(reload, "\n")})
 	return nil
 }
 

@@ -158,9 +158,12 @@ func TestEditReloadsAndErrorsShow(t *testing.T) {
 	good, err := os.ReadFile(article)
 	require.NoError(t, err)
 
+	// Rebuilds are told what changed, as the watcher tells them.
+	changed := []string{"content/articles/direct-talks-timeline.md"}
+
 	// An edit: a reload event naming the page, and the new text served.
 	require.NoError(t, os.WriteFile(article, []byte(strings.Replace(string(good), "two short bursts", "two brief bursts", 1)), 0o644))
-	require.NoError(t, s.Rebuild(context.Background()))
+	require.NoError(t, s.RebuildChanged(context.Background(), changed))
 	e := next(t, ev)
 	assert.Equal(t, "reload", e[0])
 	assert.Contains(t, strings.Split(e[1], "\n"), "articles/direct-talks-timeline/index.html")
@@ -169,7 +172,7 @@ func TestEditReloadsAndErrorsShow(t *testing.T) {
 
 	// A broken edit: the old site stays, the error is sent and shown.
 	require.NoError(t, os.WriteFile(article, []byte("---\ntitle: [\n---\n"), 0o644))
-	require.Error(t, s.Rebuild(context.Background()))
+	require.Error(t, s.RebuildChanged(context.Background(), changed))
 	e = next(t, ev)
 	assert.Equal(t, "errors", e[0])
 	assert.Contains(t, e[1], "content/articles/direct-talks-timeline.md:3:1: invalid YAML")
@@ -180,7 +183,7 @@ func TestEditReloadsAndErrorsShow(t *testing.T) {
 
 	// The fix: every page reloads, the overlay is gone.
 	require.NoError(t, os.WriteFile(article, good, 0o644))
-	require.NoError(t, s.Rebuild(context.Background()))
+	require.NoError(t, s.RebuildChanged(context.Background(), changed))
 	e = next(t, ev)
 	assert.Equal(t, "reload", e[0])
 	assert.Contains(t, strings.Split(e[1], "\n"), "*")
@@ -247,12 +250,26 @@ func TestWatch(t *testing.T) {
 	dir := newSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var calls atomic.Int32
+	var (
+		calls   atomic.Int32
+		mu      sync.Mutex
+		changed []string // the paths of the last call; nil for unknown
+	)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		_ = Watch(ctx, dir, func() { calls.Add(1) })
+		_ = Watch(ctx, dir, func(paths []string) {
+			mu.Lock()
+			changed = paths
+			mu.Unlock()
+			calls.Add(1)
+		})
 	}()
+	last := func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return changed
+	}
 	time.Sleep(100 * time.Millisecond) // let the watcher start
 	wait := func(want int32) {
 		t.Helper()
@@ -267,10 +284,12 @@ func TestWatch(t *testing.T) {
 	sub := filepath.Join(dir, "content/articles/2025")
 	require.NoError(t, os.Mkdir(sub, 0o755))
 	wait(1)
+	assert.Contains(t, last(), "content/articles/2025", "the folder is reported")
 	time.Sleep(2 * Debounce)
 	before := calls.Load()
 	require.NoError(t, os.WriteFile(filepath.Join(sub, "x.md"), []byte("---\ntitle: X\ndate: 2025-01-01\n---\n"), 0o644))
 	wait(before + 1)
+	assert.Equal(t, []string{"content/articles/2025/x.md"}, last(), "the file is reported, relative and slash-separated")
 
 	// Saving by rename, as many editors do.
 	time.Sleep(2 * Debounce)
@@ -279,6 +298,7 @@ func TestWatch(t *testing.T) {
 	require.NoError(t, os.WriteFile(tmp, []byte("---\ntitle: Y\ndate: 2025-01-01\n---\n"), 0o644))
 	require.NoError(t, os.Rename(tmp, filepath.Join(sub, "x.md")))
 	wait(before + 1)
+	assert.Contains(t, last(), "content/articles/2025/x.md", "the file saved by rename is reported")
 
 	// A flood of events is one rebuild, or a few: at most one for each
 	// debounce interval that the writes took (on a loaded machine, writing

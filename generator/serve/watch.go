@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,8 +20,10 @@ const Debounce = 60 * time.Millisecond
 
 // Watch watches the site's content, templates and assets folders, with their
 // sub-folders as they come and go, and calls rebuild after each burst of
-// changes, until ctx is done.
-func Watch(ctx context.Context, src string, rebuild func()) error {
+// changes, until ctx is done. rebuild gets the paths that changed, relative
+// to src and slash-separated (files, and folders created or removed), or nil
+// when events were lost and anything may have changed.
+func Watch(ctx context.Context, src string, rebuild func(changed []string)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -35,6 +39,8 @@ func Watch(ctx context.Context, src string, rebuild func()) error {
 	}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	changed := map[string]bool{}
+	lost := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -54,16 +60,28 @@ func Watch(ctx context.Context, src string, rebuild func()) error {
 			if filepath.Dir(ev.Name) == filepath.Clean(src) && !watched(src, ev.Name) {
 				continue // other files beside content/ (public/, README)
 			}
+			if rel, err := filepath.Rel(src, ev.Name); err == nil {
+				changed[filepath.ToSlash(rel)] = true
+			} else {
+				lost = true
+			}
 			timer.Reset(Debounce)
 		case err, ok := <-w.Errors:
 			if !ok {
 				return nil
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				lost = true
 				timer.Reset(Debounce) // lost events: rebuild anyway
 			}
 		case <-timer.C:
-			rebuild()
+			var paths []string
+			if !lost {
+				paths = slices.Sorted(maps.Keys(changed))
+			}
+			clear(changed)
+			lost = false
+			rebuild(paths)
 		}
 	}
 }
