@@ -129,15 +129,16 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // BenchmarkRebuild is what `gloss serve` does after an edit: a Builder
-// that has built the site rebuilds it after one article changed. Each
-// iteration appends a sentence to the same article; the article is
-// restored afterwards.
+// that has built the site rebuilds it after one article changed, told so as
+// serve's watcher tells it. Each iteration appends a sentence to the same
+// article; the article is restored afterwards.
 func BenchmarkRebuild(b *testing.B) {
 	src, opt := benchCorpus(b)
 	entries, err := os.ReadDir(filepath.Join(src, content.ArticlesDir))
 	require.NoError(b, err)
 	require.NotEmpty(b, entries)
-	target := filepath.Join(src, content.ArticlesDir, entries[len(entries)/2].Name())
+	changed := content.ArticlesDir + "/" + entries[len(entries)/2].Name()
+	target := filepath.Join(src, filepath.FromSlash(changed))
 	orig, err := os.ReadFile(target)
 	require.NoError(b, err)
 	b.Cleanup(func() { require.NoError(b, os.WriteFile(target, orig, 0o644)) })
@@ -153,7 +154,7 @@ func BenchmarkRebuild(b *testing.B) {
 		edited := fmt.Appendf([]byte(string(orig)), "\nEdit number %d.\n", i+1)
 		require.NoError(b, os.WriteFile(target, edited, 0o644))
 		b.StartTimer()
-		r, err := builder.Build(ctx)
+		r, err := builder.BuildChanged(ctx, []string{changed})
 		if err != nil {
 			b.Fatal(err)
 		}

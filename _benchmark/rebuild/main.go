@@ -1,7 +1,8 @@
 // Command rebuild measures what `gloss serve` does after an edit: it builds
 // a site in memory with a generator.Builder, appends a sentence to one
 // article, and times the rebuild that follows (the work between the file
-// change and the reload event, without the watcher's debounce).
+// change and the reload event, without the watcher's debounce). Like serve,
+// it tells the Builder which file changed; -changes=false has it find out.
 //
 //	go run ./_benchmark/rebuild -src /tmp/corpus -n 5
 //
@@ -28,17 +29,18 @@ func main() {
 	themeDir := flag.String("theme", ".", "folder with the default templates/ and assets/")
 	n := flag.Int("n", 5, "edits to time")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile of the rebuilds (not the first build) to this file")
+	changes := flag.Bool("changes", true, "tell the builder which file changed, as serve's watcher does")
 	flag.Parse()
 	if *src == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*src, *themeDir, *n, *cpu); err != nil {
+	if err := run(*src, *themeDir, *n, *cpu, *changes); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(src, themeDir string, n int, cpu string) (err error) {
+func run(src, themeDir string, n int, cpu string, changes bool) (err error) {
 	files, err := filepath.Glob(filepath.Join(src, "content", "articles", "*.md"))
 	if err != nil || len(files) == 0 {
 		return fmt.Errorf("no articles in %s/content/articles", src)
@@ -70,8 +72,16 @@ func run(src, themeDir string, n int, cpu string) (err error) {
 		if err := os.WriteFile(target, edited, 0o644); err != nil {
 			return err
 		}
+		var changed []string // nil: not known
+		if changes {
+			rel, err := filepath.Rel(src, target)
+			if err != nil {
+				return err
+			}
+			changed = []string{filepath.ToSlash(rel)}
+		}
 		start := time.Now()
-		r, err := b.Build(ctx)
+		r, err := b.BuildChanged(ctx, changed)
 		if err != nil {
 			return err
 		}
