@@ -22,6 +22,7 @@ const (
 // buildGraph fills in each article's entries and related articles, and each
 // entry's appearances and related entries.
 func buildGraph(s *Site, byID map[string]*Entry, memo *relatedMemo) {
+	s.number()
 	// Each article's appearances, on all cores; then each entry's, in the
 	// order of the articles, newest first.
 	apps := make([][]Appearance, len(s.Articles))
@@ -76,14 +77,14 @@ func buildGraph(s *Site, byID map[string]*Entry, memo *relatedMemo) {
 			app.Mentions = append(app.Mentions, &a.Mentions[j])
 		}
 	})
-	count := make(map[*Entry]int, len(s.Entries))
+	count := make([]int32, len(s.Entries))
 	for k := range apps {
 		for _, e := range s.Articles[k].Entries {
-			count[e]++
+			count[e.index]++
 		}
 	}
-	for _, e := range s.Entries {
-		if n := count[e]; n > 0 {
+	for i, e := range s.Entries {
+		if n := count[i]; n > 0 {
 			e.Appearances = make([]Appearance, 0, n)
 		}
 	}
@@ -100,10 +101,7 @@ func buildGraph(s *Site, byID map[string]*Entry, memo *relatedMemo) {
 // Entries are ranked in chunks on all cores; each chunk counts shared
 // articles in an array indexed by entry, touching only the entries it counts.
 func relatedEntries(s *Site, byID map[string]*Entry) {
-	index := make(map[*Entry]int32, len(s.Entries))
-	for i, e := range s.Entries {
-		index[e] = int32(i)
-	}
+	s.number()
 	// before tells whether entry i ranks before entry j: more shared
 	// articles first, then the first by id.
 	before := func(shared []int32, i, j int32) bool {
@@ -119,15 +117,15 @@ func relatedEntries(s *Site, byID map[string]*Entry) {
 			e.Related = nil
 			excluded[i] = true
 			for _, ref := range e.Entry.Related {
-				if r, ok := byID[ref.ID]; ok && !excluded[index[r]] {
+				if r, ok := byID[ref.ID]; ok && !excluded[r.index] {
 					e.Related = append(e.Related, r)
-					excluded[index[r]] = true
+					excluded[r.index] = true
 				}
 			}
 			touched = touched[:0]
 			for _, app := range e.Appearances {
 				for _, other := range app.Article.Entries {
-					k := index[other]
+					k := other.index
 					if excluded[k] {
 						continue
 					}
@@ -160,7 +158,7 @@ func relatedEntries(s *Site, byID map[string]*Entry) {
 			}
 			excluded[i] = false
 			for _, r := range e.Related {
-				excluded[index[r]] = false
+				excluded[r.index] = false
 			}
 		}
 	})
@@ -171,18 +169,15 @@ func relatedEntries(s *Site, byID map[string]*Entry) {
 // chunks on all cores; each chunk counts shared entries in an array
 // indexed by article rank, touching only the candidates it counts.
 func relatedArticles(s *Site) {
-	rank := make(map[*Article]int32, len(s.Articles))
-	for i, a := range s.Articles {
-		rank[a] = int32(i)
-	}
+	s.number()
 	// The candidates of each entry: the ranks of its first articles.
-	cands := make(map[*Entry][]int32, len(s.Entries))
-	for _, e := range s.Entries {
+	cands := make([][]int32, len(s.Entries))
+	for i, e := range s.Entries {
 		rs := make([]int32, 0, min(len(e.Appearances), maxCandidates))
 		for _, app := range e.Appearances[:min(len(e.Appearances), maxCandidates)] {
-			rs = append(rs, rank[app.Article])
+			rs = append(rs, app.Article.rank)
 		}
-		cands[e] = rs
+		cands[i] = rs
 	}
 	const chunk = 256
 	par.For((len(s.Articles)+chunk-1)/chunk, func(c int) {
@@ -192,7 +187,7 @@ func relatedArticles(s *Site) {
 			a := s.Articles[i]
 			touched = touched[:0]
 			for _, e := range a.Entries {
-				for _, r := range cands[e] {
+				for _, r := range cands[e.index] {
 					if int(r) == i {
 						continue
 					}

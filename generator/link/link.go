@@ -66,6 +66,8 @@ type Article struct {
 	Sum digest.Sum
 
 	fragments []markdown.Fragment
+	// rank is the article's place in Site.Articles (see Site.number).
+	rank int32
 	// mentionSums digest the mentions of each entry (by id) with their
 	// sentences, and entriesSum the ids of the entries mentioned, in order
 	// of first mention, when Link had a Cache.
@@ -85,6 +87,20 @@ type Entry struct {
 	// Related lists the entries named in the entry's related field, then
 	// those most often mentioned in the same articles.
 	Related []*Entry
+
+	// index is the entry's place in Site.Entries (see Site.number).
+	index int32
+}
+
+// number records each article's and entry's place in the site's lists, so
+// that the graph can count in arrays instead of maps.
+func (s *Site) number() {
+	for i, a := range s.Articles {
+		a.rank = int32(i)
+	}
+	for i, e := range s.Entries {
+		e.index = int32(i)
+	}
 }
 
 // Appearance is one article's mentions of an entry.

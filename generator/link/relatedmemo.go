@@ -72,25 +72,17 @@ func (m *relatedMemo) related(s *Site, byID map[string]*Entry) {
 	if !ok {
 		return
 	}
-	rank := make(map[*Article]int32, len(s.Articles))
-	for i, a := range s.Articles {
-		rank[a] = int32(i)
-	}
-	index := make(map[*Entry]int32, len(s.Entries))
-	for i, e := range s.Entries {
-		index[e] = int32(i)
-	}
 	m.key = key
 	m.articles = make([][]int32, len(s.Articles))
 	for i, a := range s.Articles {
 		for _, r := range a.Related {
-			m.articles[i] = append(m.articles[i], rank[r])
+			m.articles[i] = append(m.articles[i], r.rank)
 		}
 	}
 	m.entries = make([][]int32, len(s.Entries))
 	for i, e := range s.Entries {
 		for _, r := range e.Related {
-			m.entries[i] = append(m.entries[i], index[r])
+			m.entries[i] = append(m.entries[i], r.index)
 		}
 	}
 }
