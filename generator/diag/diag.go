@@ -111,6 +111,9 @@ func (l *List) Warnf(path string, line, col int, format string, args ...any) {
 
 // Merge adds every diagnostic of other to l.
 func (l *List) Merge(other []Diagnostic) {
+	if len(other) == 0 {
+		return
+	}
 	l.mu.Lock()
 	l.items = append(l.items, other...)
 	l.mu.Unlock()

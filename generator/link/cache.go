@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/glossdev/gloss/generator/annotate"
 	"github.com/glossdev/gloss/generator/content"
@@ -21,8 +22,13 @@ import (
 // checked again before reuse), and the settings that change the HTML. The zero Cache is empty and ready to use;
 // it is safe for concurrent use within one Link.
 type Cache struct {
-	mu   sync.Mutex
+	mu   sync.RWMutex
 	docs map[string]cachedDoc
+	// entries are the last Link's entries by id: the entries that the
+	// cached mentions point at.
+	entries map[string]*content.Entry
+	// hits and misses count this Link's lookups, for Hits and Misses.
+	hits, misses atomic.Int64
 	// related keeps the related articles and entries, used by one Link at
 	// a time.
 	related relatedMemo
@@ -44,9 +50,8 @@ type cachedDoc struct {
 	mentionSums map[string]digest.Sum
 	entriesSum  digest.Sum
 	diags       []diag.Diagnostic
-	// links records the article lookups the conversion made: file → page
-	// ("" for none).
-	links map[string]string
+	// links records the article lookups the conversion made.
+	links []lookup
 	// fragments are checked anew on every build.
 	fragments []markdown.Fragment
 }
@@ -111,15 +116,45 @@ func (c *Cache) lookup(path string, key digest.Sum, r *resolver) (cachedDoc, boo
 	if c == nil {
 		return cachedDoc{}, false
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.mu.RLock()
 	d, ok := c.docs[path]
+	c.mu.RUnlock()
 	if ok && d.key == key && r.same(d.links) {
-		c.Hits++
+		c.hits.Add(1)
 		return d, true
 	}
-	c.Misses++
+	c.misses.Add(1)
 	return cachedDoc{}, false
+}
+
+// start readies the cache for a Link of site: it counts from zero, and
+// tells whether the site's entries are those the cached mentions point at.
+func (c *Cache) start(site *content.Site) (sameEntries bool) {
+	if c == nil {
+		return false
+	}
+	c.hits.Store(0)
+	c.misses.Store(0)
+	sameEntries = len(c.entries) == len(site.Entries)
+	for _, e := range site.Entries {
+		if sameEntries && c.entries[e.ID] != e {
+			sameEntries = false
+		}
+	}
+	return sameEntries
+}
+
+// finish records the counts and the entries of a Link of site, which
+// pointed every cached mention at them.
+func (c *Cache) finish(site *content.Site) {
+	if c == nil {
+		return
+	}
+	c.Hits, c.Misses = int(c.hits.Load()), int(c.misses.Load())
+	c.entries = make(map[string]*content.Entry, len(site.Entries))
+	for _, e := range site.Entries {
+		c.entries[e.ID] = e
+	}
 }
 
 func (c *Cache) store(path string, d cachedDoc) {
@@ -148,20 +183,9 @@ func (c *Cache) prune(keep map[string]bool) {
 	}
 }
 
-// remapMentions points cached mentions at the entries of the current load.
-// When they point there already (the entries' files did not change), the
-// cached mentions are returned as they are: no stage changes them.
+// remapMentions points cached mentions at the entries of the current load,
+// in a copy.
 func remapMentions(ms []mention.Mention, byID map[string]*Entry) []mention.Mention {
-	same := true
-	for i := range ms {
-		if byID[ms[i].Entry.ID].Entry != ms[i].Entry {
-			same = false
-			break
-		}
-	}
-	if same {
-		return ms
-	}
 	out := slices.Clone(ms)
 	for i := range out {
 		out[i].Entry = byID[out[i].Entry.ID].Entry
@@ -197,25 +221,28 @@ func remapNotes(ns []*annotate.Note, anns []*content.Annotation) []*annotate.Not
 	return out
 }
 
+// lookup is an article looked up by a conversion: its file, and its page
+// ("" for none).
+type lookup struct{ file, page string }
+
 // recorder is a resolver that records the lookups of one document.
 type recorder struct {
 	r     *resolver
-	links map[string]string
+	links []lookup
 }
 
 func (rec *recorder) ArticlePage(p string) (string, bool) {
 	page, ok := rec.r.ArticlePage(p)
-	if rec.links == nil {
-		rec.links = map[string]string{}
+	if !slices.Contains(rec.links, lookup{p, page}) {
+		rec.links = append(rec.links, lookup{p, page})
 	}
-	rec.links[p] = page
 	return page, ok
 }
 
 // same reports whether every recorded lookup still gives the same page.
-func (r *resolver) same(links map[string]string) bool {
-	for p, page := range links {
-		if got, _ := r.ArticlePage(p); got != page {
+func (r *resolver) same(links []lookup) bool {
+	for _, l := range links {
+		if got, _ := r.ArticlePage(l.file); got != l.page {
 			return false
 		}
 	}

@@ -5,9 +5,9 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/glossdev/gloss/generator/internal/digest"
-
+	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -232,4 +232,31 @@ func TestNilCacheIsSafe(t *testing.T) {
 	assert.False(t, ok)
 	c.store("x", cachedDoc{})
 	c.prune(nil)
+}
+
+func TestCacheMentionsPointAtTheCurrentEntries(t *testing.T) {
+	// With the load cached too, unchanged entries keep their pointers from
+	// one Link to the next; a changed one gets a new pointer, which the
+	// mentions of reused articles must follow, in that Link and after.
+	f := cacheSite()
+	var loads content.Cache
+	var c Cache
+	linkOnce := func() *Site {
+		t.Helper()
+		var diags diag.List
+		s := Link(content.Load(f.fsys(), content.Options{Cache: &loads}, &diags), &diags, Options{Cache: &c})
+		for _, a := range s.Articles {
+			for _, m := range a.Mentions {
+				require.Same(t, byID(t, s, m.Entry.ID).Entry, m.Entry, "%s: %s", a.Path, m.ID)
+			}
+		}
+		return s
+	}
+	linkOnce()
+	f["glossary/kyiv.md"] = entry("Kyiv", "place", "aliases: [Kiev]", "summary: Changed.") + "Seat of government.\n"
+	s := linkOnce()
+	assert.Equal(t, "Changed.", byID(t, s, "kyiv").Summary)
+	assert.Equal(t, 1, c.Misses, "only the entry is converted again")
+	linkOnce() // nothing changed
+	assert.Equal(t, 0, c.Misses)
 }

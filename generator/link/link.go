@@ -161,9 +161,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 	}
 
 	sk := siteKey(site, opts)
-	if opts.Cache != nil {
-		opts.Cache.Hits, opts.Cache.Misses = 0, 0
-	}
+	sameEntries := opts.Cache.start(site)
 	n := len(s.Articles) + len(s.Entries)
 	par.For(n, func(i int) {
 		if i < len(s.Articles) {
@@ -176,7 +174,14 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			if c, ok := opts.Cache.lookup(a.Path, key, r); ok {
 				a.Body, a.Headings, a.Text, a.Sum, a.fragments = c.body, c.headings, c.text, c.sum, c.fragments
 				a.mentionSums, a.entriesSum = c.mentionSums, c.entriesSum
-				a.Mentions = remapMentions(c.mentions, byID)
+				a.Mentions = c.mentions
+				if !sameEntries {
+					// Cached mentions point at the last Link's entries
+					// (no stage changes them); here they move on.
+					c.mentions = remapMentions(c.mentions, byID)
+					a.Mentions = c.mentions
+					opts.Cache.store(a.Path, c)
+				}
 				a.Notes = remapNotes(c.notes, a.Annotations)
 				diags.Merge(c.diags)
 				return
@@ -224,6 +229,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 		diags.Merge(ds)
 		opts.Cache.store(e.Path, cachedDoc{key: key, body: e.Body, diags: ds, links: rec.links})
 	})
+	opts.Cache.finish(site)
 	if opts.Cache != nil {
 		keep := map[string]bool{}
 		for _, a := range s.Articles {
