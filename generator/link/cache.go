@@ -45,9 +45,10 @@ type cachedDoc struct {
 	notes    []*annotate.Note
 	text     string
 	sum      digest.Sum
-	// mentionSums digest each entry's mentions, by entry id; entriesSum
-	// the entries' ids in order of first mention.
-	mentionSums map[string]digest.Sum
+	order    mentionOrder
+	// mentionSums digest each entry's mentions, in order's order;
+	// entriesSum the entries' ids in order of first mention.
+	mentionSums []digest.Sum
 	entriesSum  digest.Sum
 	diags       []diag.Diagnostic
 	// links records the article lookups the conversion made.
@@ -56,29 +57,28 @@ type cachedDoc struct {
 	fragments []markdown.Fragment
 }
 
-// sums digests a converted article: its body and text, the mentions of
-// each entry with their sentences, and the ids of the entries it mentions in
-// order of first mention.
-func sums(a *Article) (digest.Sum, map[string]digest.Sum, digest.Sum) {
+// sums digests a converted article whose order is known: its body and
+// text, the mentions of each entry with their sentences (in order's order),
+// and the ids of the entries it mentions in order of first mention.
+func sums(a *Article) (digest.Sum, []digest.Sum, digest.Sum) {
 	d := digest.New()
 	d.Str(string(a.Body), a.Text)
-	byEntry := map[string]*digest.Digest{}
-	entries := digest.New()
-	for _, m := range a.Mentions {
-		md := byEntry[m.Entry.ID]
-		if md == nil {
-			md = digest.New()
-			byEntry[m.Entry.ID] = md
-			entries.Str(m.Entry.ID)
+	byEntry := make([]*digest.Digest, len(a.order.ids))
+	for j, m := range a.Mentions {
+		i := a.order.of[j]
+		if byEntry[i] == nil {
+			byEntry[i] = digest.New()
 		}
-		md.Str(m.ID, m.Before, m.Text, m.After)
+		byEntry[i].Str(m.ID, m.Before, m.Text, m.After)
 	}
-	out := make(map[string]digest.Sum, len(byEntry))
-	for id, md := range byEntry {
-		out[id] = md.Sum()
+	mentions := make([]digest.Sum, len(byEntry))
+	for i, md := range byEntry {
+		mentions[i] = md.Sum()
 	}
-	entries.Int(len(byEntry))
-	return d.Sum(), out, entries.Sum()
+	entries := digest.New()
+	entries.Int(len(a.order.ids))
+	entries.Str(a.order.ids...)
+	return d.Sum(), mentions, entries.Sum()
 }
 
 // siteKey digests what every document's conversion depends on besides its

@@ -6,7 +6,6 @@ import (
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/internal/par"
 	"github.com/glossdev/gloss/generator/mention"
-	"github.com/glossdev/gloss/generator/urls"
 )
 
 // Limits that keep the graph linear in the size of the site.
@@ -28,52 +27,26 @@ func buildGraph(s *Site, byID map[string]*Entry, memo *relatedMemo) {
 	apps := make([][]Appearance, len(s.Articles))
 	par.For(len(s.Articles), func(k int) {
 		a := s.Articles[k]
-		// Which of the article's entries each mention is of, in order of
-		// first mention. An article mostly mentions a few dozen entries: a
-		// scan, from the last entry found, beats a map until there are more.
-		const scan = 32
-		var seen map[*Entry]int // past scan entries
-		of := make([]int32, len(a.Mentions))
-		var count []int32
-		for j := range a.Mentions {
-			e := byID[a.Mentions[j].Entry.ID]
-			i := -1
-			if seen != nil {
-				if n, ok := seen[e]; ok {
-					i = n
-				}
-			} else {
-				for i = len(a.Entries) - 1; i >= 0 && a.Entries[i] != e; i-- {
-				}
-			}
-			if i < 0 {
-				i = len(a.Entries)
-				a.Entries = append(a.Entries, e)
-				count = append(count, 0)
-				if seen != nil {
-					seen[e] = i
-				} else if len(a.Entries) > scan {
-					seen = make(map[*Entry]int, 2*scan)
-					for n, e := range a.Entries {
-						seen[e] = n
-					}
-				}
-			}
-			of[j] = int32(i)
-			count[i]++
+		o := a.order
+		a.Entries = make([]*Entry, len(o.ids))
+		for i, id := range o.ids {
+			a.Entries[i] = byID[id]
 		}
 		// One array holds the mentions of every appearance, in turn.
 		apps[k] = make([]Appearance, len(a.Entries))
 		ptrs := make([]*mention.Mention, len(a.Mentions))
+		href := newRelMemo(a.Page)
 		at := 0
 		for i, e := range a.Entries {
-			n := int(count[i])
-			apps[k][i] = Appearance{Article: a, Mentions: ptrs[at : at : at+n],
-				Href: urls.Rel(e.Page, a.Page), Sum: a.mentionSums[e.ID]}
+			n := int(o.count[i])
+			apps[k][i] = Appearance{Article: a, Mentions: ptrs[at : at : at+n], Href: href.rel(e.Page)}
+			if a.mentionSums != nil {
+				apps[k][i].Sum = a.mentionSums[i]
+			}
 			at += n
 		}
 		for j := range a.Mentions {
-			app := &apps[k][of[j]]
+			app := &apps[k][o.of[j]]
 			app.Mentions = append(app.Mentions, &a.Mentions[j])
 		}
 	})

@@ -68,10 +68,12 @@ type Article struct {
 	fragments []markdown.Fragment
 	// rank is the article's place in Site.Articles (see Site.number).
 	rank int32
-	// mentionSums digest the mentions of each entry (by id) with their
-	// sentences, and entriesSum the ids of the entries mentioned, in order
-	// of first mention, when Link had a Cache.
-	mentionSums map[string]digest.Sum
+	// order tells which entries the mentions are of.
+	order mentionOrder
+	// mentionSums digest the mentions of each entry (in order's order) with
+	// their sentences, and entriesSum the ids of the entries mentioned, in
+	// order of first mention, when Link had a Cache.
+	mentionSums []digest.Sum
 	entriesSum  digest.Sum
 }
 
@@ -173,7 +175,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			key := docKey(sk, a.File, policy)
 			if c, ok := opts.Cache.lookup(a.Path, key, r); ok {
 				a.Body, a.Headings, a.Text, a.Sum, a.fragments = c.body, c.headings, c.text, c.sum, c.fragments
-				a.mentionSums, a.entriesSum = c.mentionSums, c.entriesSum
+				a.order, a.mentionSums, a.entriesSum = c.order, c.mentionSums, c.entriesSum
 				a.Mentions = c.mentions
 				if !sameEntries {
 					// Cached mentions point at the last Link's entries
@@ -200,13 +202,14 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			a.Notes = notes.Notes
 			a.Text = notes.Text
 			a.fragments = doc.Fragments
+			a.order = orderMentions(a.Mentions)
 			if opts.Cache != nil {
 				a.Sum, a.mentionSums, a.entriesSum = sums(a)
 			}
 			ds := local.Sorted()
 			diags.Merge(ds)
 			opts.Cache.store(a.Path, cachedDoc{key: key, body: a.Body, headings: a.Headings,
-				mentions: a.Mentions, notes: a.Notes, text: a.Text, sum: a.Sum, mentionSums: a.mentionSums, entriesSum: a.entriesSum,
+				mentions: a.Mentions, notes: a.Notes, text: a.Text, sum: a.Sum, order: a.order, mentionSums: a.mentionSums, entriesSum: a.entriesSum,
 				diags: ds, links: rec.links, fragments: a.fragments})
 			return
 		}

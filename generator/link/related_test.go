@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/urls"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -154,6 +155,21 @@ func TestRelatedEntriesMatchesReference(t *testing.T) {
 		for _, e := range s.Entries {
 			if !assert.Equal(t, want[e], ids(e.Related), "seed %d, entry %s", seed, e.ID) {
 				return
+			}
+		}
+	}
+}
+
+func TestRelMemoMatchesRel(t *testing.T) {
+	to := []string{"articles/talks/", "articles/2025/talks/", "glossary/kyiv/", "index.html", "articles/a/#x"}
+	from := []string{"glossary/kyiv/", "glossary/putin/", "glossary/people/putin/", "articles/other/", "articles/2025/x/",
+		"tags/war/", "index.html", "glossary/kyiv/#m-1", "glossary/", "a/b/c/d/"}
+	for _, t1 := range to {
+		m := newRelMemo(t1)
+		// Twice over, so that the memo answers for paths it has seen.
+		for range 2 {
+			for _, f := range from {
+				assert.Equal(t, urls.Rel(f, t1), m.rel(f), "from %s to %s", f, t1)
 			}
 		}
 	}
