@@ -118,11 +118,10 @@ func (c *Cache) index(srcs []source) *inverted {
 
 	if update {
 		for _, i := range changed {
-			c.inv.remove(uint32(i), c.analyses[i])
-			c.inv.add(uint32(i), analyses[i])
+			c.inv.update(uint32(i), c.analyses[i], analyses[i])
 		}
 	} else {
-		c.inv = newInverted()
+		c.inv = newInverted(true)
 		for i, tws := range analyses {
 			c.inv.add(uint32(i), tws)
 		}

@@ -155,11 +155,10 @@ var labels = map[string]string{
 type Index struct {
 	opts Options
 	docs []Doc
-	// terms are sorted in UTF-16 order; postings[i] and capped[i] belong to
-	// terms[i].
+	// terms are sorted in UTF-16 order; postings[i] is the encoded
+	// postings of terms[i] (see encodePostings).
 	terms    []string
-	postings [][]posting
-	capped   []bool
+	postings []string
 }
 
 // source is a document's text by field, for indexing.
@@ -187,14 +186,14 @@ func Build(site *link.Site, opts Options) *Index {
 	} else {
 		inv = invert(srcs)
 	}
-	ix.terms, ix.postings, ix.capped = inv.table(opts.MaxPostings)
+	ix.terms, ix.postings = inv.table(opts.MaxPostings)
 	return ix
 }
 
 // invert analyses the documents in parallel, a chunk at a time to bound
 // memory, and adds them to a new index in id order.
 func invert(srcs []source) *inverted {
-	inv := newInverted()
+	inv := newInverted(false)
 	// scratch holds maps for analyse, reused from document to document.
 	var scratch sync.Pool
 	const chunk = 256
@@ -430,7 +429,7 @@ func (ix *Index) Files() (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		val := encodePostings(ix.postings[i], ix.capped[i])
+		val := ix.postings[i]
 		size := len(key) + len(val) + 4
 		if shard.Len() > 0 && shard.Len()+size > ix.opts.ShardSize {
 			flush()

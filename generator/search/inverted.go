@@ -16,13 +16,17 @@ type inverted struct {
 	// order is the places of the terms in UTF-16 order, once table has
 	// sorted them; new terms are inserted in it.
 	order []int
-	// capped keeps the capped postings of long lists, by place, for cap max;
-	// a change to a list drops its entry.
-	capped map[int][]posting
-	max    int
+	// encoded keeps the encoded postings of lists, capped at max, by place,
+	// when the index is kept for updates; a change to a list drops its
+	// entry.
+	encoded map[int]string
+	max     int
+	kept    bool
 }
 
-func newInverted() *inverted { return &inverted{place: map[string]int{}} }
+// newInverted returns an empty index; kept tells that it will be updated
+// and tabled again, and should keep what table encodes.
+func newInverted(kept bool) *inverted { return &inverted{place: map[string]int{}, kept: kept} }
 
 func byID(p posting, id uint32) int { return cmp.Compare(p.id, id) }
 
@@ -49,7 +53,7 @@ func (inv *inverted) add(id uint32, tws []termWeight) {
 			i, _ := slices.BinarySearchFunc(ps, id, byID)
 			inv.lists[k] = slices.Insert(ps, i, p)
 		}
-		delete(inv.capped, k)
+		delete(inv.encoded, k)
 	}
 }
 
@@ -63,14 +67,42 @@ func (inv *inverted) remove(id uint32, tws []termWeight) {
 		if i, found := slices.BinarySearchFunc(inv.lists[k], id, byID); found {
 			inv.lists[k] = slices.Delete(inv.lists[k], i, i+1)
 		}
-		delete(inv.capped, k)
+		delete(inv.encoded, k)
 	}
 }
 
+// update replaces document id's terms, old, with new: only the terms that
+// were added, dropped or weigh otherwise change, so that the lists of the
+// others (and their capped and encoded forms) stay as they are.
+func (inv *inverted) update(id uint32, old, new []termWeight) {
+	was := make(map[string]uint8, len(old))
+	for _, tw := range old {
+		was[tw.term] = tw.weight
+	}
+	var gone, added []termWeight
+	for _, tw := range new {
+		w, ok := was[tw.term]
+		if ok && w == tw.weight {
+			delete(was, tw.term)
+			continue
+		}
+		if ok {
+			gone = append(gone, termWeight{tw.term, w})
+			delete(was, tw.term)
+		}
+		added = append(added, tw)
+	}
+	for t, w := range was {
+		gone = append(gone, termWeight{t, w})
+	}
+	inv.remove(id, gone)
+	inv.add(id, added)
+}
+
 // table returns the terms that have postings, in UTF-16 order, with their
-// postings, the lists longer than max capped (see capPostings). The
-// postings share memory with the index until its next change.
-func (inv *inverted) table(max int) (terms []string, postings [][]posting, capped []bool) {
+// postings encoded (see encodePostings), the lists longer than max capped
+// (see capPostings).
+func (inv *inverted) table(max int) (terms, encoded []string) {
 	if inv.order == nil {
 		inv.order = make([]int, len(inv.terms))
 		for i := range inv.order {
@@ -78,32 +110,29 @@ func (inv *inverted) table(max int) (terms []string, postings [][]posting, cappe
 		}
 		slices.SortFunc(inv.order, func(a, b int) int { return compareUTF16(inv.terms[a], inv.terms[b]) })
 	}
-	if inv.max != max {
-		inv.capped, inv.max = nil, max
+	if inv.kept && (inv.max != max || inv.encoded == nil) {
+		inv.encoded, inv.max = make(map[int]string, len(inv.terms)), max
 	}
 	terms = make([]string, 0, len(inv.order))
-	postings = make([][]posting, 0, len(inv.order))
-	capped = make([]bool, 0, len(inv.order))
+	encoded = make([]string, 0, len(inv.order))
 	for _, k := range inv.order {
 		ps := inv.lists[k]
 		if len(ps) == 0 {
 			continue
 		}
-		over := len(ps) > max
-		if over {
-			cp, ok := inv.capped[k]
-			if !ok {
-				cp = capPostings(ps, max)
-				if inv.capped == nil {
-					inv.capped = map[int][]posting{}
-				}
-				inv.capped[k] = cp
+		e, ok := inv.encoded[k]
+		if !ok {
+			if len(ps) > max {
+				e = encodePostings(capPostings(ps, max), true)
+			} else {
+				e = encodePostings(ps, false)
 			}
-			ps = cp
+			if inv.kept {
+				inv.encoded[k] = e
+			}
 		}
 		terms = append(terms, inv.terms[k])
-		postings = append(postings, ps)
-		capped = append(capped, over)
+		encoded = append(encoded, e)
 	}
-	return terms, postings, capped
+	return terms, encoded
 }
