@@ -4,6 +4,9 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/link"
+
 	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/internal/par"
 )
@@ -24,6 +27,10 @@ type Cache struct {
 	inv      *inverted
 	// docShards keeps the document shards of the last Files, by number.
 	docShards []docShard
+	// articles and entries keep the last Build's sources, by the loaded
+	// article or entry they come from.
+	articles map[*content.Article]source
+	entries  map[*content.Entry]source
 	// Hits and Misses count the documents of the last Build whose analysis
 	// was reused and made.
 	Hits, Misses int
@@ -63,6 +70,40 @@ func (c *Cache) dropDocShards(n int) {
 	}
 }
 
+// articleSource returns the last Build's source of a, with its key, when a
+// is loaded from the same file and has the same text.
+func (c *Cache) articleSource(a *link.Article) (source, bool) {
+	if c == nil || a.Sum == (digest.Sum{}) {
+		return source{}, false
+	}
+	s, ok := c.articles[a.Article]
+	return s, ok && s.textSum == a.Sum && s.doc.URL == a.Page
+}
+
+// entrySource returns the last Build's source of e, with its key, when e is
+// loaded from the same file and has the same body.
+func (c *Cache) entrySource(e *link.Entry) (source, bool) {
+	if c == nil {
+		return source{}, false
+	}
+	s, ok := c.entries[e.Entry]
+	return s, ok && s.entryBody == string(e.Body) && s.doc.URL == e.Page
+}
+
+// keepSources keeps the sources, with their keys, for the next Build.
+func (c *Cache) keepSources(srcs []source) {
+	c.articles = make(map[*content.Article]source, len(srcs))
+	c.entries = make(map[*content.Entry]source)
+	for _, s := range srcs {
+		switch {
+		case s.article != nil && s.textSum != (digest.Sum{}):
+			c.articles[s.article] = s
+		case s.entry != nil:
+			c.entries[s.entry] = s
+		}
+	}
+}
+
 // maxUpdate is the share of documents that may change for the index to be
 // updated rather than built anew.
 const maxUpdate = 4 // one in four
@@ -71,7 +112,12 @@ const maxUpdate = 4 // one in four
 // documents are the same ones, with a few changed.
 func (c *Cache) index(srcs []source) *inverted {
 	keys := make([]digest.Sum, len(srcs))
-	par.For(len(srcs), func(i int) { keys[i] = srcs[i].sum() })
+	par.For(len(srcs), func(i int) {
+		if srcs[i].key == (digest.Sum{}) {
+			srcs[i].key = srcs[i].sum()
+		}
+		keys[i] = srcs[i].key
+	})
 	var changed []int
 	update := c.inv != nil && len(c.keys) == len(keys)
 	if update {

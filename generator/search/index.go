@@ -168,6 +168,13 @@ type source struct {
 	// textSum, when not zero, digests body[0] (an article's text: its
 	// link.Article.Sum), so that sum need not read it.
 	textSum digest.Sum
+	// entryBody is an entry's body as HTML, which body[0] comes from.
+	entryBody string
+	// key is sum(), once known.
+	key digest.Sum
+	// article or entry is the loaded document the source comes from.
+	article *content.Article
+	entry   *content.Entry
 }
 
 // Build indexes the articles and entries of site. With a Cache, the
@@ -175,7 +182,7 @@ type source struct {
 // uses it.
 func Build(site *link.Site, opts Options) *Index {
 	opts = opts.withDefaults()
-	srcs := sources(site)
+	srcs := sources(site, opts.Cache)
 	ix := &Index{opts: opts, docs: make([]Doc, len(srcs))}
 	for i, s := range srcs {
 		ix.docs[i] = s.doc
@@ -183,6 +190,7 @@ func Build(site *link.Site, opts Options) *Index {
 	var inv *inverted
 	if opts.Cache != nil {
 		inv = opts.Cache.index(srcs)
+		opts.Cache.keepSources(srcs)
 	} else {
 		inv = invert(srcs)
 	}
@@ -245,7 +253,11 @@ func capPostings(ps []posting, n int) []posting {
 
 // sources lists the documents in id order: entries by sort key, then
 // articles newest first.
-func sources(site *link.Site) []source {
+//
+// A Cache gives the sources of the documents whose files (and, for
+// articles, text, and for entries, body) did not change since the last
+// Build, with their keys, and keeps this Build's.
+func sources(site *link.Site, c *Cache) []source {
 	// Entries by sort key, each key normalized once.
 	keys := make(map[*link.Entry]string, len(site.Entries))
 	for _, e := range site.Entries {
@@ -261,6 +273,10 @@ func sources(site *link.Site) []source {
 	})
 	srcs := make([]source, 0, len(entries)+len(articles))
 	for _, e := range entries {
+		if s, ok := c.entrySource(e); ok {
+			srcs = append(srcs, s)
+			continue
+		}
 		s := source{
 			doc:     Doc{Kind: e.Kind, Title: e.Name, URL: e.Page, Role: e.Role, Snippet: snippet(e.Summary)},
 			title:   []string{e.Name},
@@ -273,9 +289,14 @@ func sources(site *link.Site) []source {
 		for _, f := range e.Facts {
 			s.body = append(s.body, f.Label, f.Value)
 		}
+		s.entryBody, s.entry = string(e.Body), e.Entry
 		srcs = append(srcs, s)
 	}
 	for _, a := range articles {
+		if s, ok := c.articleSource(a); ok {
+			srcs = append(srcs, s)
+			continue
+		}
 		sum := a.Summary
 		if sum == "" {
 			sum = a.Text
@@ -286,6 +307,7 @@ func sources(site *link.Site) []source {
 			summary: append([]string{a.Summary, a.Dateline}, a.Tags...),
 			body:    append([]string{a.Text}, a.Authors...),
 			textSum: a.Sum,
+			article: a.Article,
 		}
 		srcs = append(srcs, s)
 	}
