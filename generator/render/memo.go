@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/internal/par"
 	"github.com/glossdev/gloss/generator/link"
@@ -23,6 +24,8 @@ type Memo struct {
 	Rendered, Reused int
 	// Changed lists the output files whose bytes changed in the last Render.
 	Changed []string
+	// sums are the last Render's digests of listings and cards.
+	sums *sums
 }
 
 type memoPage struct {
@@ -104,10 +107,11 @@ func (d digester) listing(a *link.Article) {
 }
 
 // card digests what a page shows of an entry it mentions: the card, and
-// the entry's description in the page's JSON-LD.
+// the entry's description in the page's JSON-LD; all but the number of its
+// appearances (see sums).
 func (d digester) card(e *link.Entry) {
 	d.Str(e.ID, e.Page, e.Kind, e.Name, e.Role, e.Summary, e.Image, e.ImageAlt)
-	d.Int(len(e.Appearances), len(e.Aliases))
+	d.Int(len(e.Aliases))
 	for _, a := range e.Aliases {
 		d.Str(a.Text)
 	}
@@ -123,31 +127,73 @@ func (d digester) card(e *link.Entry) {
 
 // sums are the digests of what many pages show of each article (its
 // listing) and entry (its card), made once per render: an entry's card is on
-// every page that mentions it.
+// every page that mentions it. They are kept by the loaded article or entry
+// they come from, which a rebuild's load keeps while its file is unchanged:
+// a Memo's next render digests only the others.
 type sums struct {
-	listing map[*link.Article]digest.Sum
-	card    map[*link.Entry]digest.Sum
+	listings map[*content.Article]digest.Sum
+	// cards are without the number of appearances, which card adds.
+	cards map[*content.Entry]digest.Sum
+	// withCount are the cards of this render's entries.
+	withCount map[*link.Entry]digest.Sum
 }
 
-func newSums(site *link.Site) *sums {
-	listings := make([]digest.Sum, len(site.Articles))
-	cards := make([]digest.Sum, len(site.Entries))
-	par.For(len(listings)+len(cards), func(i int) {
-		d := newDigester()
-		if i < len(listings) {
-			d.listing(site.Articles[i])
-			listings[i] = d.Sum()
-		} else {
-			d.card(site.Entries[i-len(listings)])
-			cards[i-len(listings)] = d.Sum()
-		}
-	})
-	s := &sums{listing: make(map[*link.Article]digest.Sum, len(listings)), card: make(map[*link.Entry]digest.Sum, len(cards))}
+// listing returns the digest of a's listing.
+func (s *sums) listing(a *link.Article) digest.Sum { return s.listings[a.Article] }
+
+// card returns the digest of e's card.
+func (s *sums) card(e *link.Entry) digest.Sum { return s.withCount[e] }
+
+// newSums digests the listings and cards of site, taking those of last
+// (the previous render's, or nil) for the articles and entries that did not
+// change. A listing shows only what an article's file holds (its page
+// comes from its slug), a card what an entry's file holds and the number
+// of its appearances.
+func newSums(site *link.Site, last *sums) *sums {
+	var lastListings map[*content.Article]digest.Sum
+	var lastCards map[*content.Entry]digest.Sum
+	if last != nil {
+		lastListings, lastCards = last.listings, last.cards
+	}
+	var todo []int // articles, then entries, not in last
+	s := &sums{listings: make(map[*content.Article]digest.Sum, len(site.Articles)),
+		cards: make(map[*content.Entry]digest.Sum, len(site.Entries)), withCount: make(map[*link.Entry]digest.Sum, len(site.Entries))}
 	for i, a := range site.Articles {
-		s.listing[a] = listings[i]
+		if d, ok := lastListings[a.Article]; ok {
+			s.listings[a.Article] = d
+		} else {
+			todo = append(todo, i)
+		}
 	}
 	for i, e := range site.Entries {
-		s.card[e] = cards[i]
+		if d, ok := lastCards[e.Entry]; ok {
+			s.cards[e.Entry] = d
+		} else {
+			todo = append(todo, len(site.Articles)+i)
+		}
+	}
+	made := make([]digest.Sum, len(todo))
+	par.For(len(todo), func(j int) {
+		d := newDigester()
+		if i := todo[j]; i < len(site.Articles) {
+			d.listing(site.Articles[i])
+		} else {
+			d.card(site.Entries[i-len(site.Articles)])
+		}
+		made[j] = d.Sum()
+	})
+	for j, i := range todo {
+		if i < len(site.Articles) {
+			s.listings[site.Articles[i].Article] = made[j]
+		} else {
+			s.cards[site.Entries[i-len(site.Articles)].Entry] = made[j]
+		}
+	}
+	for _, e := range site.Entries {
+		d := newDigester()
+		d.sum(s.cards[e.Entry])
+		d.Int(len(e.Appearances))
+		s.withCount[e] = d.Sum()
 	}
 	return s
 }
@@ -164,7 +210,7 @@ func (d digester) sum(s digest.Sum) { d.Str(string(s[:])) }
 
 // article digests everything of an article, for its own page.
 func (d digester) article(a *link.Article, s *sums) {
-	d.sum(s.listing[a])
+	d.sum(s.listing(a))
 	d.Str(a.Dateline)
 	if a.Sum != (digest.Sum{}) {
 		d.sum(a.Sum)
@@ -173,23 +219,23 @@ func (d digester) article(a *link.Article, s *sums) {
 	}
 	d.Int(len(a.Notes), len(a.Entries), len(a.Related))
 	for _, e := range a.Entries {
-		d.sum(s.card[e])
+		d.sum(s.card(e))
 	}
 	for _, r := range a.Related {
-		d.sum(s.listing[r])
+		d.sum(s.listing(r))
 	}
 }
 
 // entry digests everything of an entry, for its own page.
 func (d digester) entry(e *link.Entry, s *sums) {
-	d.sum(s.card[e])
+	d.sum(s.card(e))
 	d.Str(e.SortAs, string(e.Body))
 	d.Int(len(e.Facts), len(e.Appearances), len(e.Related))
 	for _, f := range e.Facts {
 		d.Str(f.Label, f.Value)
 	}
 	for _, app := range e.Appearances {
-		d.sum(s.listing[app.Article])
+		d.sum(s.listing(app.Article))
 		d.Int(len(app.Mentions))
 		if app.Sum != (digest.Sum{}) {
 			d.sum(app.Sum)
@@ -200,7 +246,7 @@ func (d digester) entry(e *link.Entry, s *sums) {
 		}
 	}
 	for _, r := range e.Related {
-		d.sum(s.card[r])
+		d.sum(s.card(r))
 	}
 }
 
@@ -210,13 +256,13 @@ func (d digester) entry(e *link.Entry, s *sums) {
 func lists(site *link.Site, s *sums) digest.Sum {
 	d := newDigester()
 	for _, a := range site.Articles {
-		d.sum(s.listing[a])
+		d.sum(s.listing(a))
 	}
 	for _, k := range site.Kinds {
 		d.Str(k.Kind)
 		d.Int(len(k.Entries))
 		for _, e := range k.Entries {
-			d.sum(s.card[e])
+			d.sum(s.card(e))
 			d.Str(e.SortAs)
 		}
 	}

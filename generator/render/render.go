@@ -115,7 +115,8 @@ func (r *Renderer) digests(site *link.Site) func(*Page) digest.Sum {
 		g.Str(name, r.Assets[name].Path)
 	}
 	global := g.Sum()
-	s := newSums(site)
+	s := newSums(site, r.Memo.sums)
+	r.Memo.sums = s
 	if !r.Templates.builtin {
 		w := siteDigest(site, s)
 		return func(p *Page) digest.Sum {
