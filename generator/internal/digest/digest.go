@@ -17,9 +17,15 @@ var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 
 // Digest accumulates values. Each value is written with its length, so that
 // ("ab", "c") and ("a", "bc") differ. It is a pair of maphash hashes with
-// independent seeds: fast, without copies of the values, and not meant to
-// resist someone who knows the seeds, which never leave the process.
-type Digest struct{ h [2]maphash.Hash }
+// independent seeds: fast, and not meant to resist someone who knows the
+// seeds, which never leave the process. Short values are gathered in a
+// buffer and hashed together: most values are short, and a maphash write
+// costs more than the copy.
+type Digest struct {
+	h   [2]maphash.Hash
+	buf [256]byte
+	n   int
+}
 
 // New returns an empty Digest.
 func New() *Digest {
@@ -29,29 +35,51 @@ func New() *Digest {
 	return d
 }
 
+// flush hashes the buffer.
+func (d *Digest) flush() {
+	d.h[0].Write(d.buf[:d.n])
+	d.h[1].Write(d.buf[:d.n])
+	d.n = 0
+}
+
 // Str adds strings.
 func (d *Digest) Str(ss ...string) {
 	for _, s := range ss {
 		d.Int(len(s))
-		d.h[0].WriteString(s)
-		d.h[1].WriteString(s)
+		if d.n+len(s) > len(d.buf) {
+			d.flush()
+			if len(s) > len(d.buf)/2 {
+				d.h[0].WriteString(s)
+				d.h[1].WriteString(s)
+				continue
+			}
+		}
+		d.n += copy(d.buf[d.n:], s)
 	}
 }
 
 // Bytes adds a byte slice.
 func (d *Digest) Bytes(b []byte) {
 	d.Int(len(b))
-	d.h[0].Write(b)
-	d.h[1].Write(b)
+	if d.n+len(b) > len(d.buf) {
+		d.flush()
+		if len(b) > len(d.buf)/2 {
+			d.h[0].Write(b)
+			d.h[1].Write(b)
+			return
+		}
+	}
+	d.n += copy(d.buf[d.n:], b)
 }
 
 // Int adds integers.
 func (d *Digest) Int(ns ...int) {
 	for _, n := range ns {
-		var b [8]byte
-		binary.LittleEndian.PutUint64(b[:], uint64(n))
-		d.h[0].Write(b[:])
-		d.h[1].Write(b[:])
+		if d.n+8 > len(d.buf) {
+			d.flush()
+		}
+		binary.LittleEndian.PutUint64(d.buf[d.n:], uint64(n))
+		d.n += 8
 	}
 }
 
@@ -68,6 +96,7 @@ func (d *Digest) Bool(bs ...bool) {
 
 // Sum returns the digest of everything added.
 func (d *Digest) Sum() Sum {
+	d.flush()
 	var s Sum
 	binary.LittleEndian.PutUint64(s[:8], d.h[0].Sum64())
 	binary.LittleEndian.PutUint64(s[8:], d.h[1].Sum64())
