@@ -1,6 +1,7 @@
 package link
 
 import (
+	"bytes"
 	"cmp"
 	"maps"
 	"slices"
@@ -27,8 +28,15 @@ func groupByKind(entries []*Entry) []KindGroup {
 		if len(g) == 0 {
 			continue
 		}
+		// Collation keys, made once per entry, compare as the strings do.
+		var buf collate.Buffer
+		keys := make(map[*Entry][]byte, len(g))
+		for _, e := range g {
+			keys[e] = bytes.Clone(col.KeyFromString(&buf, strings.TrimSpace(e.SortKey())))
+			buf.Reset()
+		}
 		slices.SortStableFunc(g, func(a, b *Entry) int {
-			return cmp.Or(col.CompareString(strings.TrimSpace(a.SortKey()), strings.TrimSpace(b.SortKey())), cmp.Compare(a.ID, b.ID))
+			return cmp.Or(bytes.Compare(keys[a], keys[b]), cmp.Compare(a.ID, b.ID))
 		})
 		groups = append(groups, KindGroup{Kind: kind, Entries: g})
 	}
