@@ -22,50 +22,60 @@ const (
 // entry's appearances and related entries.
 func buildGraph(s *Site, byID map[string]*Entry, memo *relatedMemo) {
 	s.number()
-	// Each article's appearances, on all cores; then each entry's, in the
-	// order of the articles, newest first.
-	apps := make([][]Appearance, len(s.Articles))
+	// Each article's entries, on all cores.
+	par.For(len(s.Articles), func(k int) {
+		a := s.Articles[k]
+		a.Entries = make([]*Entry, len(a.order.ids))
+		for i, id := range a.order.ids {
+			a.Entries[i] = byID[id]
+		}
+	})
+	// Each entry's appearances are in the order of the articles, newest
+	// first: one pass gives each article's appearance of each of its entries
+	// its place, then the articles fill their places in on all cores.
+	count := make([]int32, len(s.Entries))
+	first := make([]int, len(s.Articles)+1) // of each article's places
+	for k, a := range s.Articles {
+		first[k+1] = first[k] + len(a.Entries)
+		for _, e := range a.Entries {
+			count[e.index]++
+		}
+	}
+	for i, e := range s.Entries {
+		e.Appearances = nil
+		if n := count[i]; n > 0 {
+			e.Appearances = make([]Appearance, n)
+		}
+		count[i] = 0
+	}
+	place := make([]int32, first[len(s.Articles)])
+	for k, a := range s.Articles {
+		for i, e := range a.Entries {
+			place[first[k]+i] = count[e.index]
+			count[e.index]++
+		}
+	}
 	par.For(len(s.Articles), func(k int) {
 		a := s.Articles[k]
 		o := a.order
-		a.Entries = make([]*Entry, len(o.ids))
-		for i, id := range o.ids {
-			a.Entries[i] = byID[id]
-		}
+		app := func(i int32) *Appearance { return &a.Entries[i].Appearances[place[first[k]+int(i)]] }
 		// One array holds the mentions of every appearance, in turn.
-		apps[k] = make([]Appearance, len(a.Entries))
 		ptrs := make([]*mention.Mention, len(a.Mentions))
 		href := newRelMemo(a.Page)
 		at := 0
 		for i, e := range a.Entries {
 			n := int(o.count[i])
-			apps[k][i] = Appearance{Article: a, Mentions: ptrs[at : at : at+n], Href: href.rel(e.Page)}
+			*app(int32(i)) = Appearance{Article: a, Mentions: ptrs[at : at : at+n], Href: href.rel(e.Page)}
 			if a.mentionSums != nil {
-				apps[k][i].Sum = a.mentionSums[i]
+				app(int32(i)).Sum = a.mentionSums[i]
 			}
 			at += n
 		}
 		for j := range a.Mentions {
-			app := &apps[k][o.of[j]]
-			app.Mentions = append(app.Mentions, &a.Mentions[j])
+			p := app(o.of[j])
+			p.Mentions = append(p.Mentions, &a.Mentions[j])
 		}
 	})
-	count := make([]int32, len(s.Entries))
-	for k := range apps {
-		for _, e := range s.Articles[k].Entries {
-			count[e.index]++
-		}
-	}
-	for i, e := range s.Entries {
-		if n := count[i]; n > 0 {
-			e.Appearances = make([]Appearance, 0, n)
-		}
-	}
-	for k, a := range s.Articles {
-		for i, e := range a.Entries {
-			e.Appearances = append(e.Appearances, apps[k][i])
-		}
-	}
 	memo.related(s, byID)
 }
 
