@@ -4,24 +4,35 @@ package par
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // For calls fn(i) for every i in [0, n) on GOMAXPROCS goroutines and returns
-// when all calls have returned.
+// when all calls have returned. The goroutines take the next index from a
+// shared counter, so that uneven calls balance out and short ones cost
+// little more than the call.
 func For(n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int, workers)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
 	for range workers {
 		wg.Go(func() {
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
 				fn(i)
 			}
 		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
