@@ -3,8 +3,12 @@
 // article, and times the rebuild that follows (the work between the file
 // change and the reload event, without the watcher's debounce). Like serve,
 // it tells the Builder which file changed; -changes=false has it find out.
+// With -serve it measures instead, end to end, the time from writing the
+// file to the reload event reaching a browser's event stream, through
+// serve's watcher, debounce, rebuild and server.
 //
 //	go run ./_benchmark/rebuild -src /tmp/corpus -n 5
+//	go run ./_benchmark/rebuild -src /tmp/corpus -n 9 -serve
 //
 // The site folder is edited in place and restored afterwards.
 package main
@@ -30,17 +34,18 @@ func main() {
 	n := flag.Int("n", 5, "edits to time")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile of the rebuilds (not the first build) to this file")
 	changes := flag.Bool("changes", true, "tell the builder which file changed, as serve's watcher does")
+	endToEndFlag := flag.Bool("serve", false, "measure from the file's write to the reload event, through serve's watcher and server")
 	flag.Parse()
 	if *src == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*src, *themeDir, *n, *cpu, *changes); err != nil {
+	if err := run(*src, *themeDir, *n, *cpu, *changes, *endToEndFlag); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(src, themeDir string, n int, cpu string, changes bool) (err error) {
+func run(src, themeDir string, n int, cpu string, changes, endToEndMode bool) (err error) {
 	files, err := filepath.Glob(filepath.Join(src, "content", "articles", "*.md"))
 	if err != nil || len(files) == 0 {
 		return fmt.Errorf("no articles in %s/content/articles", src)
@@ -52,6 +57,9 @@ func run(src, themeDir string, n int, cpu string, changes bool) (err error) {
 		return err
 	}
 	defer os.WriteFile(target, orig, 0o644)
+	if endToEndMode {
+		return endToEnd(src, themeDir, target, orig, n)
+	}
 
 	b := generator.NewBuilder(src, generator.WithDefaults(os.DirFS(themeDir)))
 	ctx := context.Background()
