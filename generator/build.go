@@ -84,7 +84,7 @@ func Build(ctx context.Context, src string, opts ...Option) (*Result, error) {
 		return nil, err
 	}
 	return &Result{
-		Pages:    len(r.Pages(site)),
+		Pages:    r.NumPages(site),
 		Files:    w.Files() + 1,
 		Duration: time.Since(start),
 		Warnings: diags.Warnings(),

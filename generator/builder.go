@@ -92,7 +92,7 @@ func (b *Builder) BuildChanged(ctx context.Context, changed []string) (*Rebuild,
 		return nil, err
 	}
 	return &Rebuild{
-		Site:      &Site{Files: files.m, Pages: len(r.Pages(site)), Warnings: diags.Warnings()},
+		Site:      &Site{Files: files.m, Pages: r.NumPages(site), Warnings: diags.Warnings()},
 		Converted: converted,
 		Rendered:  b.memo.Rendered,
 		Changed:   b.memo.Changed,

@@ -84,10 +84,19 @@ func (r *Renderer) Pages(site *link.Site) []*Page {
 	return pages
 }
 
+// NumPages returns len(r.Pages(site)) without making the pages.
+func (r *Renderer) NumPages(site *link.Site) int {
+	n := 4 + len(site.Tags) + len(site.Articles) + len(site.Entries) // home, glossary, 404, search
+	if len(site.Tags) > 0 {
+		n++ // the list of tags
+	}
+	return n
+}
+
 // Files returns how many files Render emits for site, not counting those
 // of the added Outputs.
 func (r *Renderer) Files(site *link.Site) int {
-	n := len(r.Pages(site)) + len(r.Assets) + 3
+	n := r.NumPages(site) + len(r.Assets) + 3
 	for _, a := range site.Articles {
 		if len(a.Notes) > 0 {
 			n++

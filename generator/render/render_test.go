@@ -30,6 +30,10 @@ func TestRenderEmitsEveryFile(t *testing.T) {
 		r.Assets["gloss.css"].Path, r.Assets["gloss.js"].Path)
 	assert.ElementsMatch(t, want, slices.Collect(maps.Keys(files)))
 	assert.Len(t, files, r.Files(site))
+	assert.Equal(t, len(r.Pages(site)), r.NumPages(site))
+	untagged := *site
+	untagged.Tags = nil
+	assert.Equal(t, len(r.Pages(&untagged)), r.NumPages(&untagged), "without tags, no list of tags")
 
 	assert.Contains(t, files["glossary/kyiv/index.html"], "<h1>Kyiv</h1><p>The capital and largest city of Ukraine.</p>")
 	assert.Contains(t, files["articles/older/index.html"], `<p class="card">Kyiv: The capital and largest city of Ukraine.</p>`)

@@ -324,6 +324,28 @@ func TestWatch(t *testing.T) {
 	<-done
 }
 
+func TestIgnored(t *testing.T) {
+	tests := []struct {
+		path    string
+		ignored bool
+	}{
+		{"content/articles/talks.md", false},
+		{"content/site.yaml", false},
+		{"templates/base.html", false},
+		{"content/articles/talks.md~", true},          // a backup
+		{"content/articles/.talks.md.swp", true},      // vim's swap file
+		{"content/articles/.talks.md.swx", true},      // and its other one
+		{"content/articles/.#talks.md", true},         // Emacs's lock
+		{"content/articles/4913", true},               // vim's test of the folder
+		{"content/articles/.talks.md.tmp.1234", true}, // a temporary file, renamed over the real one
+		{"content/articles/.hidden", true},
+		{"content/articles/notes.swp.md", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.ignored, ignored(filepath.FromSlash(tt.path)), tt.path)
+	}
+}
+
 func TestCleanPath(t *testing.T) {
 	tests := []struct {
 		in, want string

@@ -15,8 +15,10 @@ import (
 )
 
 // Debounce is how long the watcher waits for more events before rebuilding:
-// editors save in several steps (write a temporary file, rename it over).
-const Debounce = 60 * time.Millisecond
+// editors save in several steps (write a temporary file, rename it over),
+// which take a few milliseconds. Should a rebuild start between two steps,
+// the next step's event brings another.
+const Debounce = 20 * time.Millisecond
 
 // Watch watches the site's content, templates and assets folders, with their
 // sub-folders as they come and go, and calls rebuild after each burst of
@@ -95,11 +97,13 @@ func watched(src, p string) bool {
 	return top == "content" || top == "templates" || top == "assets"
 }
 
-// ignored tells editor droppings apart from content.
+// ignored tells editor droppings apart from content: backups, swap and
+// lock files, and hidden files, which a build does not read either (an
+// editor's temporary file, renamed over the real one when saved).
 func ignored(p string) bool {
 	b := filepath.Base(p)
 	return strings.HasSuffix(b, "~") || strings.HasSuffix(b, ".swp") || strings.HasSuffix(b, ".swx") ||
-		strings.HasPrefix(b, ".#") || b == "4913"
+		strings.HasPrefix(b, ".") || b == "4913"
 }
 
 func addTree(w *fsnotify.Watcher, root string) {
