@@ -29,12 +29,18 @@ func (c *Cache) relist(fsys fs.FS, changed Changes) (articles, entries []listed,
 		return nil, nil, false
 	}
 	dirs := []string{ArticlesDir, GlossaryDir}
-	lists := [2]map[string]listed{{}, {}}
+	// The listing as it was, sorted; a change to a listed file marks it,
+	// a file created or removed changes the listing.
+	lists := [2][]listed{}
 	for i, paths := range [2][]string{c.articles, c.entries} {
-		for _, p := range paths {
-			lists[i][p] = listed{path: p, cached: true}
+		lists[i] = make([]listed, len(paths))
+		for j, p := range paths {
+			lists[i][j] = listed{path: p, cached: true}
 		}
 	}
+	byPath := func(f listed, p string) int { return strings.Compare(f.path, p) }
+	var added [2][]listed
+	removed := map[string]bool{}
 	for _, p := range changed {
 		p = path.Clean(p)
 		if !fs.ValidPath(p) {
@@ -52,29 +58,39 @@ func (c *Cache) relist(fsys fs.FS, changed Changes) (articles, entries []listed,
 			continue // not content the listing holds
 		}
 		info, err := rl.Lstat(p)
+		j, known := slices.BinarySearchFunc(lists[d], p, byPath)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			for q := range lists[d] {
-				if strings.HasPrefix(q, p+"/") {
-					return nil, nil, false // a folder went away
-				}
+			// A folder that went away held listed files, which sort right
+			// after its name.
+			if k, _ := slices.BinarySearchFunc(lists[d], p+"/", byPath); k < len(lists[d]) && strings.HasPrefix(lists[d][k].path, p+"/") {
+				return nil, nil, false
 			}
-			delete(lists[d], p)
+			removed[p] = true
 		case err != nil, info.IsDir(), info.Mode()&fs.ModeSymlink != 0:
 			return nil, nil, false
 		case info.Mode().IsRegular() && path.Ext(p) == ".md":
-			lists[d][p] = listed{path: p, stamp: stamp{size: info.Size(), mod: info.ModTime()}}
+			f := listed{path: p, stamp: stamp{size: info.Size(), mod: info.ModTime()}}
+			delete(removed, p)
+			if known {
+				lists[d][j] = f
+			} else {
+				added[d] = append(added[d], f)
+			}
 		}
 	}
-	sorted := func(m map[string]listed) []listed {
-		out := make([]listed, 0, len(m))
-		for _, f := range m {
-			out = append(out, f)
+	for d := range lists {
+		if len(removed) > 0 {
+			lists[d] = slices.DeleteFunc(lists[d], func(f listed) bool { return removed[f.path] })
 		}
-		slices.SortFunc(out, func(a, b listed) int { return strings.Compare(a.path, b.path) })
-		return out
+		if len(added[d]) > 0 {
+			lists[d] = append(lists[d], added[d]...)
+			slices.SortFunc(lists[d], func(a, b listed) int { return strings.Compare(a.path, b.path) })
+			// A path reported twice ("a/b.md", "a/./b.md") is listed once.
+			lists[d] = slices.CompactFunc(lists[d], func(a, b listed) bool { return a.path == b.path })
+		}
 	}
-	return sorted(lists[0]), sorted(lists[1]), true
+	return lists[0], lists[1], true
 }
 
 // hiddenBelow reports whether p has a hidden or underscored file or folder
