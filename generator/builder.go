@@ -29,6 +29,8 @@ type Builder struct {
 	// changes were not known.
 	pending content.Changes
 	unknown bool
+	// files is how many files the last build made.
+	files int
 }
 
 // NewBuilder returns a Builder for the site in src.
@@ -84,13 +86,16 @@ func (b *Builder) BuildChanged(ctx context.Context, changed []string) (*Rebuild,
 	}
 	converted := b.cache.Misses
 	r.Memo = &b.memo
-	files := newFileMap()
+	// Room for the files of the last build, which a rebuild mostly has
+	// again.
+	files := newFileMap(b.files)
 	if err := r.Render(site, files.put(ctx), diags); err != nil {
 		return nil, err
 	}
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
+	b.files = len(files.m)
 	return &Rebuild{
 		Site:      &Site{Files: files.m, Pages: r.NumPages(site), Warnings: diags.Warnings()},
 		Converted: converted,

@@ -11,7 +11,8 @@ type fileMap struct {
 	m  map[string][]byte
 }
 
-func newFileMap() *fileMap { return &fileMap{m: map[string][]byte{}} }
+// newFileMap returns an empty fileMap with room for n files.
+func newFileMap(n int) *fileMap { return &fileMap{m: make(map[string][]byte, n)} }
 
 func (f *fileMap) put(ctx context.Context) func(string, []byte) error {
 	return func(name string, data []byte) error {

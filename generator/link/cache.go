@@ -38,7 +38,7 @@ type Cache struct {
 }
 
 type cachedDoc struct {
-	key      digest.Sum
+	key      docKey
 	body     template.HTML
 	headings []markdown.Heading
 	mentions []mention.Mention
@@ -98,21 +98,27 @@ func siteKey(site *content.Site, opts Options) digest.Sum {
 	return d.Sum()
 }
 
-func docKey(site digest.Sum, f content.File, autolink string) digest.Sum {
-	d := digest.New()
-	d.Bytes(site[:])
-	d.Str(f.Path, autolink)
-	if f.Sum != (digest.Sum{}) {
-		d.Bytes(f.Sum[:])
-	} else {
+// docKey is what a document's conversion depends on besides its links: the
+// rest of the site (see siteKey), its file's bytes and its autolink policy.
+// It is compared as it is, without being digested again.
+type docKey struct {
+	site, file digest.Sum
+	autolink   string
+}
+
+func newDocKey(site digest.Sum, f content.File, autolink string) docKey {
+	k := docKey{site: site, file: f.Sum, autolink: autolink}
+	if k.file == (digest.Sum{}) {
+		d := digest.New()
 		d.Bytes(f.Source)
+		k.file = d.Sum()
 	}
-	return d.Sum()
+	return k
 }
 
 // lookup returns the cached conversion of path if its key matches and its
 // links still lead where they did.
-func (c *Cache) lookup(path string, key digest.Sum, r *resolver) (cachedDoc, bool) {
+func (c *Cache) lookup(path string, key docKey, r *resolver) (cachedDoc, bool) {
 	if c == nil {
 		return cachedDoc{}, false
 	}

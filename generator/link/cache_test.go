@@ -7,7 +7,6 @@ import (
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
-	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -228,7 +227,7 @@ func TestCacheCountsResetOnEveryLink(t *testing.T) {
 
 func TestNilCacheIsSafe(t *testing.T) {
 	var c *Cache
-	_, ok := c.lookup("x", digest.Sum{}, &resolver{})
+	_, ok := c.lookup("x", docKey{}, &resolver{})
 	assert.False(t, ok)
 	c.store("x", cachedDoc{})
 	c.prune(nil)

@@ -172,7 +172,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			if a.Autolink != "" {
 				policy = a.Autolink
 			}
-			key := docKey(sk, a.File, policy)
+			key := newDocKey(sk, a.File, policy)
 			if c, ok := opts.Cache.lookup(a.Path, key, r); ok {
 				a.Body, a.Headings, a.Text, a.Sum, a.fragments = c.body, c.headings, c.text, c.sum, c.fragments
 				a.order, a.mentionSums, a.entriesSum = c.order, c.mentionSums, c.entriesSum
@@ -214,7 +214,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			return
 		}
 		e := s.Entries[i-len(s.Articles)]
-		key := docKey(sk, e.File, "")
+		key := newDocKey(sk, e.File, "")
 		if c, ok := opts.Cache.lookup(e.Path, key, r); ok {
 			e.Body = c.body
 			diags.Merge(c.diags)

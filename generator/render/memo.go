@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/glossdev/gloss/generator/content"
@@ -17,11 +18,13 @@ import (
 // templates are not the built-in ones, any page may show anything, and every
 // page's digest covers the whole site. The zero Memo is ready to use.
 type Memo struct {
-	mu    sync.Mutex
+	mu    sync.RWMutex
 	pages map[string]memoPage
 	// Rendered and Reused count the pages (and notes files) of the last
 	// Render.
 	Rendered, Reused int
+	// reused counts Reused during a Render.
+	reused atomic.Int64
 	// Changed lists the output files whose bytes changed in the last Render.
 	Changed []string
 	// sums are the last Render's digests of listings and cards.
@@ -34,11 +37,11 @@ type memoPage struct {
 }
 
 func (m *Memo) get(file string, d digest.Sum) ([]byte, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
+	m.mu.RLock()
 	p, ok := m.pages[file]
+	m.mu.RUnlock()
 	if ok && p.digest == d {
-		m.Reused++
+		m.reused.Add(1)
 		return p.data, true
 	}
 	return nil, false

@@ -170,6 +170,8 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	r.Templates.partials.reset()
 	if r.Memo != nil {
 		r.Memo.Rendered, r.Memo.Reused, r.Memo.Changed = 0, 0, nil
+		r.Memo.reused.Store(0)
+		defer func() { r.Memo.Reused = int(r.Memo.reused.Load()) }()
 	}
 	var (
 		mu       sync.Mutex
