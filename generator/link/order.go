@@ -58,17 +58,20 @@ func orderMentions(ms []mention.Mention) mentionOrder {
 // page's first folder, the path depends only on their depth: it is computed
 // once for the last depth seen.
 type relMemo struct {
-	to    string
-	depth int // of the last path computed, -1 for none
-	last  string
+	to, top string // the page, and its first folder
+	depth   int    // of the last path computed, -1 for none
+	last    string
+	plain   bool // to has no fragment
 }
 
-func newRelMemo(to string) relMemo { return relMemo{to: to, depth: -1} }
+func newRelMemo(to string) relMemo {
+	top, _, _ := strings.Cut(to, "/")
+	return relMemo{to: to, top: top, depth: -1, plain: strings.IndexByte(to, '#') < 0}
+}
 
 func (m *relMemo) rel(from string) string {
-	top, _, _ := strings.Cut(m.to, "/")
 	fromTop, _, _ := strings.Cut(from, "/")
-	if top == fromTop || strings.ContainsRune(from+m.to, '#') {
+	if !m.plain || fromTop == m.top || strings.IndexByte(from, '#') >= 0 {
 		return urls.Rel(from, m.to)
 	}
 	if depth := strings.Count(from, "/"); depth != m.depth {
