@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"time"
 
 	"github.com/glossdev/gloss/generator/diag"
@@ -20,6 +21,12 @@ type Cache struct {
 	// that it listed them without problems and read every one.
 	articles, entries []string
 	complete          bool
+	// checked keeps the last checkArticles that reported nothing: the
+	// articles it was given, the drafts setting and what it returned.
+	checked struct {
+		in, out []*Article
+		drafts  bool
+	}
 	// Hits and Misses count the files of the last Load that were reused and
 	// parsed.
 	Hits, Misses int
@@ -123,4 +130,26 @@ func (c *Cache) keep(files []listed, articles int, loaded []cachedFile, started 
 		}
 		c.files[p] = f
 	}
+}
+
+// checkArticles is checkArticles, whose result is the last one when it is
+// given the same articles (the same loads, in the same order) with the same
+// drafts setting and reported nothing: sorting ten thousand articles is a
+// good part of a rebuild that changed one.
+func (c *Cache) checkArticles(all []*Article, drafts bool, diags *diag.List) []*Article {
+	if c == nil {
+		return checkArticles(all, drafts, diags)
+	}
+	if c.checked.out != nil && c.checked.drafts == drafts && slices.Equal(c.checked.in, all) {
+		return c.checked.out
+	}
+	var local diag.List
+	out := checkArticles(all, drafts, &local)
+	problems := local.Sorted()
+	diags.Merge(problems)
+	c.checked.in, c.checked.out, c.checked.drafts = nil, nil, drafts
+	if len(problems) == 0 {
+		c.checked.in, c.checked.out = all, out
+	}
+	return out
 }

@@ -121,3 +121,32 @@ func TestCacheTrustsOldStamps(t *testing.T) {
 		})
 	}
 }
+
+func TestCacheChecksArticlesOnce(t *testing.T) {
+	older := "---\ntitle: Older\ndate: 2025-05-01\n---\nText.\n"
+	fsys := site(map[string]*string{"content/articles/older.md": &older})
+	var c Cache
+	load := func() (*Site, []string) {
+		var diags diag.List
+		s := Load(fsys, Options{Cache: &c}, &diags)
+		return s, messages(&diags)
+	}
+	first, _ := load()
+	second, _ := load()
+	require.Len(t, second.Articles, 2)
+	assert.Same(t, &first.Articles[0], &second.Articles[0], "the same articles, sorted once")
+	assert.Equal(t, "Talks in Istanbul", second.Articles[0].Title, "newest first")
+
+	// A new date sorts again.
+	fsys["content/articles/older.md"].Data = []byte(strings.Replace(older, "2025-05-01", "2025-06-01", 1))
+	third, _ := load()
+	assert.Equal(t, []string{"Older", "Talks in Istanbul"}, []string{third.Articles[0].Title, third.Articles[1].Title})
+
+	// A problem is reported at every load, not kept quiet by the memo.
+	fsys["content/articles/twin.md"] = &fstest.MapFile{Data: []byte(strings.Replace(older, "title: Older", "title: Older\nslug: talks", 1))}
+	_, msgs := load()
+	require.Len(t, msgs, 1)
+	assert.Contains(t, msgs[0], `slug "talks" is already used`)
+	_, again := load()
+	assert.Equal(t, msgs, again)
+}

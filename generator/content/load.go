@@ -98,7 +98,7 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	})
 	opts.Cache.keep(files, len(articleFiles), loaded, started, relisted || len(listing.Sorted()) == 0)
 
-	site.Articles = checkArticles(articles, opts.Drafts, diags)
+	site.Articles = opts.Cache.checkArticles(articles, opts.Drafts, diags)
 	site.Entries = checkEntries(entries, diags)
 	return site
 }
