@@ -29,9 +29,10 @@ type Cache struct {
 	entries map[string]*content.Entry
 	// hits and misses count this Link's lookups, for Hits and Misses.
 	hits, misses atomic.Int64
-	// related keeps the related articles and entries, used by one Link at
-	// a time.
+	// related keeps the related articles and entries, and groups the kind
+	// and tag groups, used by one Link at a time.
 	related relatedMemo
+	groups  groupsMemo
 	// Hits and Misses count the documents reused and converted by the last
 	// Link that used the cache.
 	Hits, Misses int

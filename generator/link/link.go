@@ -250,8 +250,11 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 	}
 	buildGraph(s, byID, memo)
 	warnUnused(s, diags)
-	s.Kinds = groupByKind(s.Entries)
-	s.Tags = groupByTag(s.Articles)
+	var groups *groupsMemo
+	if opts.Cache != nil {
+		groups = &opts.Cache.groups
+	}
+	groups.groups(s)
 	return s
 }
 
