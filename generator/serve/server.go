@@ -39,6 +39,7 @@ type snapshot struct {
 // concurrent use; Rebuild must not be called concurrently with itself.
 type Server struct {
 	builder *generator.Builder
+	gc      *collector
 	current atomic.Pointer[snapshot]
 	log     io.Writer
 
@@ -54,7 +55,7 @@ type event struct {
 // New returns a Server for the site in src. Build options are passed to the
 // builder; log receives one line per rebuild and the errors of failed ones.
 func New(src string, log io.Writer, opts ...generator.Option) *Server {
-	s := &Server{builder: generator.NewBuilder(src, opts...), log: log, clients: map[chan event]struct{}{}}
+	s := &Server{builder: generator.NewBuilder(src, opts...), gc: newCollector(), log: log, clients: map[chan event]struct{}{}}
 	s.current.Store(&snapshot{files: map[string][]byte{}})
 	return s
 }
@@ -68,7 +69,10 @@ func (s *Server) Rebuild(ctx context.Context) error {
 // RebuildChanged is Rebuild after the changes a watcher saw (see
 // generator.Builder.BuildChanged; nil for unknown).
 func (s *Server) RebuildChanged(ctx context.Context, changed []string) error {
+	before := s.gc.allocated()
 	res, err := s.builder.BuildChanged(ctx, changed)
+	// Once the pages know, collect garbage if the next rebuild would.
+	defer s.gc.after(s.gc.allocated() - before)
 	prev := s.current.Load()
 	if err != nil {
 		var errs *diag.Errors
