@@ -148,7 +148,11 @@ func origText(units []textmap.Unit) string {
 	var b strings.Builder
 	b.Grow(len(units))
 	for _, u := range units {
-		b.WriteRune(u.Orig)
+		if u.Orig < utf8.RuneSelf {
+			b.WriteByte(byte(u.Orig)) // most text: twice as fast as WriteRune
+		} else {
+			b.WriteRune(u.Orig)
+		}
 	}
 	return b.String()
 }
