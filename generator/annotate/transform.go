@@ -292,13 +292,9 @@ func (p piece) offset(off int, src []byte) int {
 	return 0
 }
 
-// collect lists the text leaves of the document in reading order, with a
-// separator between blocks and a space for each line break.
-func collect(root ast.Node, src []byte) ([]piece, [][]byte) {
-	return collectInto(root, src, nil, nil)
-}
-
-// collectInto is collect appending to pieces and values.
+// collectInto appends to pieces and values the text leaves of the document
+// in reading order, with a separator between blocks and a space for each
+// line break.
 func collectInto(root ast.Node, src []byte, pieces []piece, values [][]byte) ([]piece, [][]byte) {
 	sep := func(v string) {
 		pieces = append(pieces, piece{})

@@ -74,7 +74,10 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 			if !ok {
 				return
 			}
-			sum := sourceSum(src)
+			var sum digest.Sum // for the caches of rebuilds only
+			if opts.Cache != nil {
+				sum = sourceSum(src)
+			}
 			c, hit = opts.Cache.lookup(p, sum)
 			if !hit {
 				var local diag.List

@@ -42,8 +42,8 @@ type File struct {
 	// Source is the file's text with any byte-order mark removed and line
 	// endings normalized to "\n"; positions refer to it.
 	Source []byte
-	// Sum digests the file's bytes as read, for caches that must know
-	// whether it changed.
+	// Sum digests the file's bytes as read when Load had a Cache (it is
+	// zero otherwise), for the caches that must know whether it changed.
 	Sum digest.Sum
 	// BodyOffset is where the Markdown body starts in Source.
 	BodyOffset int

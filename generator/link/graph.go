@@ -83,8 +83,8 @@ func buildGraph(s *Site, byID map[string]*Entry, memo *relatedMemo) {
 // mentioned in the most of the same articles, the first by id among equals.
 // Entries are ranked in chunks on all cores; each chunk counts shared
 // articles in an array indexed by entry, touching only the entries it counts.
+// s must be numbered.
 func relatedEntries(s *Site, byID map[string]*Entry) {
-	s.number()
 	// before tells whether entry i ranks before entry j: more shared
 	// articles first, then the first by id.
 	before := func(shared []int32, i, j int32) bool {
@@ -94,7 +94,7 @@ func relatedEntries(s *Site, byID map[string]*Entry) {
 	par.For((len(s.Entries)+chunk-1)/chunk, func(c int) {
 		shared := make([]int32, len(s.Entries))
 		excluded := make([]bool, len(s.Entries))
-		var touched []int32
+		var touched, best []int32
 		for i := c * chunk; i < min(len(s.Entries), (c+1)*chunk); i++ {
 			e := s.Entries[i]
 			e.Related = nil
@@ -118,22 +118,8 @@ func relatedEntries(s *Site, byID map[string]*Entry) {
 					shared[k]++
 				}
 			}
-			// The best few, kept sorted by insertion.
-			var best [maxRelatedEntries]int32
-			n, room := 0, maxRelatedEntries-len(e.Related)
-			for _, k := range touched {
-				j := n
-				for j > 0 && before(shared, k, best[j-1]) {
-					j--
-				}
-				if j >= room {
-					continue
-				}
-				copy(best[j+1:min(n+1, room)], best[j:])
-				best[j] = k
-				n = min(n+1, room)
-			}
-			for _, k := range best[:max(n, 0)] {
+			best = top(best, touched, maxRelatedEntries-len(e.Related), func(i, j int32) bool { return before(shared, i, j) })
+			for _, k := range best {
 				e.Related = append(e.Related, s.Entries[k])
 			}
 			for _, k := range touched {
@@ -150,9 +136,9 @@ func relatedEntries(s *Site, byID map[string]*Entry) {
 // relatedArticles finds, for each article, the articles sharing the most
 // entries with it, newest first among equals. Articles are ranked in
 // chunks on all cores; each chunk counts shared entries in an array
-// indexed by article rank, touching only the candidates it counts.
+// indexed by article rank, touching only the candidates it counts. s must be
+// numbered.
 func relatedArticles(s *Site) {
-	s.number()
 	// The candidates of each entry: the ranks of its first articles.
 	cands := make([][]int32, len(s.Entries))
 	for i, e := range s.Entries {
@@ -165,7 +151,7 @@ func relatedArticles(s *Site) {
 	const chunk = 256
 	par.For((len(s.Articles)+chunk-1)/chunk, func(c int) {
 		shared := make([]int32, len(s.Articles))
-		var touched []int32
+		var touched, best []int32
 		for i := c * chunk; i < min(len(s.Articles), (c+1)*chunk); i++ {
 			a := s.Articles[i]
 			touched = touched[:0]
@@ -180,24 +166,12 @@ func relatedArticles(s *Site) {
 					shared[r]++
 				}
 			}
-			// The best few, kept sorted: more shared entries first, then
-			// the newer (lower rank).
-			var best [maxRelatedArticles]int32
-			n := 0
-			for _, r := range touched {
-				j := n
-				for j > 0 && (shared[r] > shared[best[j-1]] || shared[r] == shared[best[j-1]] && r < best[j-1]) {
-					j--
-				}
-				if j >= maxRelatedArticles {
-					continue
-				}
-				copy(best[j+1:min(n+1, maxRelatedArticles)], best[j:])
-				best[j] = r
-				n = min(n+1, maxRelatedArticles)
-			}
+			// More shared entries first, then the newer (lower rank).
+			best = top(best, touched, maxRelatedArticles, func(i, j int32) bool {
+				return shared[i] > shared[j] || shared[i] == shared[j] && i < j
+			})
 			a.Related = nil
-			for _, r := range best[:n] {
+			for _, r := range best {
 				a.Related = append(a.Related, s.Articles[r])
 			}
 			for _, r := range touched {
@@ -205,6 +179,28 @@ func relatedArticles(s *Site) {
 			}
 		}
 	})
+}
+
+// top returns in dst (reused) the first n of cands by before, in order,
+// inserting each candidate into the few kept: linear in the candidates for
+// the small n the graph asks for.
+func top(dst, cands []int32, n int, before func(a, b int32) bool) []int32 {
+	dst = dst[:0]
+	for _, k := range cands {
+		j := len(dst)
+		for j > 0 && before(k, dst[j-1]) {
+			j--
+		}
+		if j >= n {
+			continue
+		}
+		if len(dst) < n {
+			dst = append(dst, 0)
+		}
+		copy(dst[j+1:], dst[j:])
+		dst[j] = k
+	}
+	return dst
 }
 
 // warnUnused warns of entries that no article mentions and of aliases that

@@ -72,6 +72,7 @@ func TestRelatedArticlesMatchesReference(t *testing.T) {
 			return out
 		}
 		want := relatedReference(s)
+		s.number()
 		relatedArticles(s)
 		for i, a := range s.Articles {
 			// Compared by rank: articles are pointers to look-alike structs.
@@ -151,6 +152,7 @@ func TestRelatedEntriesMatchesReference(t *testing.T) {
 			s.Articles = append(s.Articles, a)
 		}
 		want := relatedEntriesReference(s, byID)
+		s.number()
 		relatedEntries(s, byID)
 		for _, e := range s.Entries {
 			if !assert.Equal(t, want[e], ids(e.Related), "seed %d, entry %s", seed, e.ID) {

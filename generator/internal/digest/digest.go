@@ -42,34 +42,38 @@ func (d *Digest) flush() {
 	d.n = 0
 }
 
+// buffered adds the length of a value of n bytes and makes room for the
+// value in the buffer; it reports whether the value goes there (a long one
+// is hashed straight away).
+func (d *Digest) buffered(n int) bool {
+	d.Int(n)
+	if d.n+n > len(d.buf) {
+		d.flush()
+		return n <= len(d.buf)/2
+	}
+	return true
+}
+
 // Str adds strings.
 func (d *Digest) Str(ss ...string) {
 	for _, s := range ss {
-		d.Int(len(s))
-		if d.n+len(s) > len(d.buf) {
-			d.flush()
-			if len(s) > len(d.buf)/2 {
-				d.h[0].WriteString(s)
-				d.h[1].WriteString(s)
-				continue
-			}
+		if d.buffered(len(s)) {
+			d.n += copy(d.buf[d.n:], s)
+		} else {
+			d.h[0].WriteString(s)
+			d.h[1].WriteString(s)
 		}
-		d.n += copy(d.buf[d.n:], s)
 	}
 }
 
 // Bytes adds a byte slice.
 func (d *Digest) Bytes(b []byte) {
-	d.Int(len(b))
-	if d.n+len(b) > len(d.buf) {
-		d.flush()
-		if len(b) > len(d.buf)/2 {
-			d.h[0].Write(b)
-			d.h[1].Write(b)
-			return
-		}
+	if d.buffered(len(b)) {
+		d.n += copy(d.buf[d.n:], b)
+	} else {
+		d.h[0].Write(b)
+		d.h[1].Write(b)
 	}
-	d.n += copy(d.buf[d.n:], b)
 }
 
 // Int adds integers.
