@@ -5,6 +5,7 @@
 package textmap
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,13 +67,37 @@ func appendUnits(dst []Unit, pieces [][]byte, fast bool) []Unit {
 			continue
 		}
 		if norm.NFC.QuickSpan(p) == len(p) {
+			if fast {
+				// No byte makes more than one unit: room for all, written in
+				// place.
+				units = slices.Grow(units, len(p))
+			}
 			for off := 0; off < len(p); {
-				if c := p[off]; fast && c < utf8.RuneSelf && c > ' ' {
-					// Most characters: ASCII, not white space.
-					units = append(units, Unit{Orig: rune(c), Piece: int32(pi), Start: int32(off), End: int32(off + 1)})
-					space = false
-					off++
-					continue
+				if fast {
+					// Most characters: ASCII, not white space; and single
+					// spaces between them.
+					n := len(units)
+					buf := units[:n+len(p)-off]
+					for ; off < len(p); off++ {
+						c := p[off]
+						if c <= ' ' || c >= utf8.RuneSelf {
+							if c != ' ' {
+								break
+							}
+							if space && n > 0 {
+								continue
+							}
+							space = true
+						} else {
+							space = false
+						}
+						buf[n] = Unit{Orig: rune(c), Piece: int32(pi), Start: int32(off), End: int32(off + 1)}
+						n++
+					}
+					units = buf[:n]
+					if off == len(p) {
+						break
+					}
 				}
 				r, size := utf8.DecodeRune(p[off:])
 				units, space = appendUnit(units, space, r, pi, off, off+size, false)

@@ -296,3 +296,27 @@ func FuzzAppendUnits(f *testing.F) {
 		assert.Equal(t, appendUnits(nil, pieces, false), AppendUnits(nil, pieces), "the fast path changes nothing")
 	})
 }
+
+// BenchmarkAppendUnits prepares a paragraph as the mention and annotation
+// transformers do: mostly ASCII prose in several pieces, a few names with
+// accents, typographic quotes.
+func BenchmarkAppendUnits(b *testing.B) {
+	pieces := [][]byte{
+		[]byte("Local officials said that the talks would resume after a short pause, but "),
+		[]byte("the mood was tense"),
+		[]byte(". Yusuf Şenanström, who has followed the process from the start, reported that the last round ended without a joint statement."),
+		[]byte(" "),
+		[]byte("Irina Zarurmann, who leads one of the working groups, claimed that the timetable was “more ambitious” than anyone had expected. The foreign ministry suggested that the "),
+		[]byte("exchange"),
+		[]byte(" clause was dropped from the final text."),
+	}
+	n := 0
+	for _, p := range pieces {
+		n += len(p)
+	}
+	b.SetBytes(int64(n))
+	var buf []Unit
+	for b.Loop() {
+		buf = AppendUnits(buf[:0], pieces)
+	}
+}
