@@ -145,8 +145,18 @@ func (t *docText) orig(start, end int) string {
 
 // origText returns the text of units as it reads.
 func origText(units []textmap.Unit) string {
+	// The exact size: the text is kept as long as its article, and a
+	// builder that grows on its own would keep up to twice that.
+	n := 0
+	for _, u := range units {
+		l := utf8.RuneLen(u.Orig)
+		if l < 0 {
+			l = utf8.RuneLen(utf8.RuneError) // what WriteRune writes instead
+		}
+		n += l
+	}
 	var b strings.Builder
-	b.Grow(len(units))
+	b.Grow(n)
 	for _, u := range units {
 		if u.Orig < utf8.RuneSelf {
 			b.WriteByte(byte(u.Orig)) // most text: twice as fast as WriteRune

@@ -8,11 +8,13 @@ import (
 	"github.com/glossdev/gloss/generator/config"
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/internal/textmap"
 	"github.com/glossdev/gloss/generator/markdown"
 	"github.com/glossdev/gloss/generator/mention"
 	"github.com/glossdev/gloss/generator/urls"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/unicode/norm"
 )
 
 type siteStub struct{}
@@ -225,4 +227,20 @@ func TestTextWithoutAnnotations(t *testing.T) {
 	assert.Empty(t, msgs)
 	assert.Empty(t, res.Notes)
 	assert.Equal(t, "First block here.\nSecond line.", res.Text, "the plain text, for search")
+}
+
+// TestOrigTextSize: an article's text lives as long as the build, so it is
+// made in one allocation of its exact size, whatever its characters.
+func TestOrigTextSize(t *testing.T) {
+	for _, s := range []string{
+		"plain ASCII text",
+		"Ömer Çelik met Мария Иванова in Tromsø.",
+		"emoji 😀 and \u00e9 and e\u0301",
+	} {
+		units := textmap.Units([][]byte{[]byte(s)})
+		var got string
+		allocs := testing.AllocsPerRun(10, func() { got = origText(units) })
+		assert.Equal(t, norm.NFC.String(s), got)
+		assert.Equal(t, 1.0, allocs, "%q: one allocation, no growth", s)
+	}
 }

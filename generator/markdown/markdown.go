@@ -7,6 +7,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
@@ -24,7 +25,18 @@ import (
 // Converter turns Markdown documents into HTML. It is safe for concurrent use.
 type Converter struct {
 	md goldmark.Markdown
+	// bufs holds render buffers, reused from document to document.
+	bufs sync.Pool
 }
+
+// bufWriter is the writer goldmark renders to: a bytes.Buffer is already
+// buffered, so it needs no bufio.Writer (and its 4 KiB) in front of it.
+type bufWriter struct{ *bytes.Buffer }
+
+func (bufWriter) Buffered() int { return 0 }
+func (bufWriter) Flush() error  { return nil }
+
+var _ util.BufWriter = bufWriter{}
 
 // Option configures a Converter.
 type Option func(*config)
@@ -155,7 +167,7 @@ func DocOf(pc parser.Context) *Doc {
 }
 
 // Convert parses and renders doc's file, returning the body HTML.
-func (c *Converter) Convert(doc *Doc) ([]byte, error) {
+func (c *Converter) Convert(doc *Doc) (string, error) {
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(docKey, doc)
 	src := blankFrontMatter(doc.File.Source, doc.File.BodyOffset)
@@ -163,19 +175,24 @@ func (c *Converter) Convert(doc *Doc) ([]byte, error) {
 	if _, err := meta.TryGet(pc); err != nil {
 		// The loader validates front matter first, so this is a bug in the
 		// two YAML readers disagreeing; never let the YAML reach the page.
-		return nil, fmt.Errorf("%s: front matter: %w", doc.File.Path, err)
+		return "", fmt.Errorf("%s: front matter: %w", doc.File.Path, err)
 	}
 	if first := root.FirstChild(); first != nil && first.Kind() == ast.KindTextBlock && doc.File.BodyOffset > 0 {
 		if l := first.Lines(); l.Len() > 0 && l.At(0).Start < doc.File.BodyOffset {
 			root.RemoveChild(root, first)
 		}
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 3 / 2)
-	if err := c.md.Renderer().Render(&buf, src, root); err != nil {
-		return nil, fmt.Errorf("%s: render: %w", doc.File.Path, err)
+	buf, _ := c.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
 	}
-	return buf.Bytes(), nil
+	buf.Reset()
+	defer c.bufs.Put(buf)
+	if err := c.md.Renderer().Render(bufWriter{buf}, src, root); err != nil {
+		return "", fmt.Errorf("%s: render: %w", doc.File.Path, err)
+	}
+	// The body is kept as long as the build: a copy of its exact size.
+	return buf.String(), nil
 }
 
 // blankFrontMatter returns a copy of src with the lines between the front
