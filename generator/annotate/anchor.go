@@ -38,7 +38,11 @@ func newTextInto(units []textmap.Unit, buf []int32) *docText {
 	b.Grow(len(units) + len(units)/8)
 	for i := range units {
 		t.starts[i] = int32(b.Len())
-		b.WriteRune(units[i].Norm())
+		if r := units[i].Orig; r < utf8.RuneSelf {
+			b.WriteByte(byte(r)) // most text: Norm changes no ASCII
+		} else {
+			b.WriteRune(units[i].Norm())
+		}
 	}
 	t.starts[len(units)] = int32(b.Len())
 	t.norm = b.String()

@@ -320,3 +320,10 @@ func BenchmarkAppendUnits(b *testing.B) {
 		buf = AppendUnits(buf[:0], pieces)
 	}
 }
+
+// TestPlainQuoteKeepsASCII: callers skip PlainQuote (and so Norm) for ASCII.
+func TestPlainQuoteKeepsASCII(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		assert.Equal(t, r, PlainQuote(r), "%q", r)
+	}
+}
