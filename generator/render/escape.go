@@ -19,8 +19,14 @@ var htmlReplacements = [...]string{
 	'>':  "&gt;",
 }
 
+// textWriter is a strings.Builder or a bytes.Buffer.
+type textWriter interface {
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
+}
+
 // writeText writes s escaped for HTML text or a quoted attribute value.
-func writeText(b *strings.Builder, s string) {
+func writeText(b textWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -38,7 +44,7 @@ func writeText(b *strings.Builder, s string) {
 // URL attribute (normalize) or a part after "?" or "#" (!normalize): unsafe
 // schemes become "#ZgotmplZ", bytes outside URLs are percent-encoded, and
 // the result is escaped for a quoted attribute.
-func writeURL(b *strings.Builder, s string, normalize bool) {
+func writeURL(b textWriter, s string, normalize bool) {
 	if normalize && !safeURL(s) {
 		b.WriteString("#ZgotmplZ")
 		return

@@ -272,6 +272,20 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	return firstErr
 }
 
+// write writes page p to buf: in Go if it is an article page whose
+// templates writeArticlePage follows, else with its template. When the Go
+// writer fails (a missing asset, a broken card template), the template runs
+// instead, to say where the problem is.
+func (r *Renderer) write(buf *bytes.Buffer, p *Page) error {
+	if r.Templates.goArticles && p.Kind == "article" {
+		if r.writeArticlePage(buf, p) == nil {
+			return nil
+		}
+		buf.Reset()
+	}
+	return r.Templates.Execute(buf, templateOf[p.Kind], p)
+}
+
 // page renders and emits one page, whose digest is d when there is a Memo. A template error goes to diags, once
 // for all the pages it fails.
 func (r *Renderer) page(p *Page, d digest.Sum, emit Emit, diags *diag.List, mu *sync.Mutex, reported map[string]bool) error {
@@ -287,7 +301,7 @@ func (r *Renderer) page(p *Page, d digest.Sum, emit Emit, diags *diag.List, mu *
 	}
 	buf.Reset()
 	defer r.bufs.Put(buf)
-	if err := r.Templates.Execute(buf, templateOf[p.Kind], p); err != nil {
+	if err := r.write(buf, p); err != nil {
 		d := r.Templates.diagnostic(err)
 		mu.Lock()
 		// One broken template fails every page; say so once.

@@ -28,6 +28,10 @@ type Templates struct {
 	builtin bool
 	// partials backs the template function partialCached.
 	partials *partials
+	// goArticles tells whether article pages are written in Go (see
+	// writeArticlePage): the templates that make them are the built-in
+	// ones, compacted.
+	goArticles bool
 }
 
 // TemplateOption changes how ParseTemplates reads templates.
@@ -109,6 +113,7 @@ func ParseTemplates(files []theme.File, diags *diag.List, opts ...TemplateOption
 		return nil
 	}
 	if o.compact {
+		t.goArticles = articlePageSum(byName) == articlePageSources
 		compact(root)
 		for _, p := range t.pages {
 			compact(p)

@@ -1,0 +1,171 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/theme"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestArticlePageSources fails when a template that writeArticlePage
+// follows changes. Change writeArticlePage to match (
+// TestArticlePageMatchesTemplates says where they differ), then set
+// articlePageSources to the digest this test gives.
+func TestArticlePageSources(t *testing.T) {
+	tpls, _ := builtinTheme(t)
+	byName := map[string]theme.File{}
+	for _, f := range tpls {
+		byName[f.Name] = f
+	}
+	assert.Equal(t, articlePageSources, articlePageSum(byName),
+		"a built-in template of article pages changed: bring writeArticlePage in line with it, then update articlePageSources")
+}
+
+// articleSites are sites whose article pages writeArticlePage and the
+// templates must write alike: every optional part present and absent, and
+// text that needs escaping in every place it can go.
+func articleSites() map[string]map[string]string {
+	sites := map[string]map[string]string{"test site": siteFiles()}
+
+	odd := siteFiles()
+	odd["site.yaml"] = "title: <Gloss> & \"Co\" + 'friends'\nbaseURL: https://example.org/a b/ü/\nlanguage: uk\n"
+	odd["articles/odd.md"] = `title: "<b>Bold</b> & \"quoted\" + 'single' — Kyiv"
+date: 2025-05-20
+summary: "Summary with <tags> & ampersands + plus"
+dateline: "KYIV & <LVIV>"
+authors: ["A & B", "<C>", "D'Arcy"]
+tags: [war-and-peace, x1]
+annotations:
+  - quote: "Kyiv waited"
+    note: "A note with **bold** & <angle> text."
+    kind: fact-check
+---
+In the end Kyiv waited, and Putin spoke.
+`
+	odd["articles/bare.md"] = `title: Bare
+date: 2024-01-01
+---
+No entries, tags, summary or notes here.
+`
+	sites["odd characters, no description"] = odd
+
+	many := siteFiles()
+	for _, name := range []string{"a", "b", "c", "d", "e", "f"} {
+		many["articles/"+name+".md"] = "title: Article " + name + "\ndate: 2025-03-0" + string(rune('1'+len(name))) +
+			"\ntags: [war]\n---\nKyiv, Lviv and Putin; the United Nations.\n"
+	}
+	sites["related articles"] = many
+	return sites
+}
+
+func TestArticlePageMatchesTemplates(t *testing.T) {
+	tplFiles, assetFiles := builtinTheme(t)
+	var diags diag.List
+	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
+	require.NoError(t, diags.Err())
+	require.True(t, tpls.goArticles, "the built-in templates, compacted, write article pages in Go")
+	for name, files := range articleSites() {
+		t.Run(name, func(t *testing.T) {
+			site := linked(t, files)
+			// Values the loader would refuse, which a page must still
+			// escape alike.
+			if strings.HasPrefix(site.Config.Title, "<") {
+				site.Config.Language = `uk"&<x>`
+			}
+			for _, a := range site.Articles {
+				if a.Slug == "odd" {
+					a.Tags = append(a.Tags, "war & peace", "ü ber/?#", "a+b", "javascript:alert(1)")
+					a.Authors = append(a.Authors, "")
+				}
+			}
+			r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil)}
+			tpls.partials.reset()
+			n := 0
+			for _, p := range r.Pages(site) {
+				if p.Kind != "article" {
+					continue
+				}
+				n++
+				var want, got bytes.Buffer
+				require.NoError(t, tpls.Execute(&want, templateOf[p.Kind], p))
+				require.NoError(t, r.writeArticlePage(&got, p))
+				assert.Equal(t, want.String(), got.String(), "%s", p.Path)
+			}
+			assert.Equal(t, len(site.Articles), n)
+		})
+	}
+}
+
+// TestArticlePagesInGoOnlyWithTheBuiltInTemplates: a site that changes any
+// template of an article page gets its own template's output.
+func TestArticlePagesInGoOnlyWithTheBuiltInTemplates(t *testing.T) {
+	tplFiles, assetFiles := builtinTheme(t)
+	site := linked(t, siteFiles())
+	for _, name := range articlePageTemplates {
+		t.Run(name, func(t *testing.T) {
+			files := make([]theme.File, len(tplFiles))
+			copy(files, tplFiles)
+			for i, f := range files {
+				if f.Name == name {
+					files[i].Data = append(bytes.Clone(f.Data), []byte("<i>changed</i>")...)
+				}
+			}
+			var diags diag.List
+			tpls := ParseTemplates(files, &diags, WithCompact(true))
+			require.NoError(t, diags.Err())
+			assert.False(t, tpls.goArticles)
+			r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil)}
+			out := render(t, r, site)
+			page := out["articles/talks/index.html"]
+			if name == "base.html" || name == "partials/footer.html" || name == "partials/header.html" ||
+				name == "partials/article-meta.html" {
+				assert.True(t, strings.Contains(page, "<i>changed</i>"), "the page comes from the changed template")
+			}
+		})
+	}
+	t.Run("not compacted", func(t *testing.T) {
+		var diags diag.List
+		tpls := ParseTemplates(tplFiles, &diags)
+		require.NoError(t, diags.Err())
+		assert.False(t, tpls.goArticles, "readable pages keep the templates' indentation")
+	})
+	t.Run("a changed page template of another kind", func(t *testing.T) {
+		files := make([]theme.File, len(tplFiles))
+		copy(files, tplFiles)
+		for i, f := range files {
+			if f.Name == "entry.html" {
+				files[i].Data = []byte(strings.Replace(string(f.Data), "Appears in", "Mentioned in", 1))
+			}
+		}
+		var diags diag.List
+		tpls := ParseTemplates(files, &diags, WithCompact(true))
+		require.NoError(t, diags.Err())
+		assert.True(t, tpls.goArticles, "entry.html is not part of an article page")
+	})
+}
+
+// TestArticlePageFallsBackToTheTemplate: when the Go writer cannot write a
+// page (here: an asset is missing), the template runs and reports the
+// problem at its line.
+func TestArticlePageFallsBackToTheTemplate(t *testing.T) {
+	tplFiles, assetFiles := builtinTheme(t)
+	var kept []theme.File
+	for _, f := range assetFiles {
+		if f.Name != "gloss.js" {
+			kept = append(kept, f)
+		}
+	}
+	var diags diag.List
+	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
+	require.NoError(t, diags.Err())
+	r := &Renderer{Templates: tpls, Assets: NewAssets(kept, nil)}
+	var c collect
+	require.NoError(t, r.Render(linked(t, siteFiles()), c.emit, &diags))
+	require.Error(t, diags.Err())
+	assert.Contains(t, diags.Err().Error(), `templates/base.html`)
+	assert.Contains(t, diags.Err().Error(), `no asset "gloss.js"`)
+}
