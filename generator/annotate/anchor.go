@@ -152,20 +152,22 @@ func origText(units []textmap.Unit) string {
 	// The exact size: the text is kept as long as its article, and a
 	// builder that grows on its own would keep up to twice that.
 	n := 0
-	for _, u := range units {
-		l := utf8.RuneLen(u.Orig)
-		if l < 0 {
-			l = utf8.RuneLen(utf8.RuneError) // what WriteRune writes instead
+	for i := range units {
+		if r := units[i].Orig; r < utf8.RuneSelf {
+			n++
+		} else if l := utf8.RuneLen(r); l > 0 {
+			n += l
+		} else {
+			n += utf8.RuneLen(utf8.RuneError) // what WriteRune writes instead
 		}
-		n += l
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for _, u := range units {
-		if u.Orig < utf8.RuneSelf {
-			b.WriteByte(byte(u.Orig)) // most text: twice as fast as WriteRune
+	for i := range units {
+		if r := units[i].Orig; r < utf8.RuneSelf {
+			b.WriteByte(byte(r)) // most text: twice as fast as WriteRune
 		} else {
-			b.WriteRune(u.Orig)
+			b.WriteRune(r)
 		}
 	}
 	return b.String()
