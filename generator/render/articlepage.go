@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/theme"
 )
 
@@ -18,15 +19,23 @@ var articlePageTemplates = []string{
 	"partials/header.html", "partials/footer.html", "partials/article-meta.html",
 }
 
-// articlePageSources is articlePageSum of the built-in templates, which
-// writeArticlePage follows. TestArticlePageSources fails when one of them
-// changes: writeArticlePage must then change with it.
-const articlePageSources = "f3e31b901b9fb728200dbf8abf7131718178cd6510a8cddf5664bf7b5df480e1"
+// articleItemTemplates are the built-in templates of an article's item in
+// a list; with them as they are, and compacted, writeArticleItem writes it.
+var articleItemTemplates = []string{"partials/article-item.html", "partials/article-meta.html"}
 
-// articlePageSum digests the files of articlePageTemplates.
-func articlePageSum(files map[string]theme.File) string {
+// articlePageSources and articleItemSources are templatesSum of the
+// built-in templates that writeArticlePage and writeArticleItem follow.
+// TestGoWriterSources fails when one of them changes: the Go writer must
+// then change with it.
+const (
+	articlePageSources = "f3e31b901b9fb728200dbf8abf7131718178cd6510a8cddf5664bf7b5df480e1"
+	articleItemSources = "1cecf86ac3a6d9d0d47447b84b6af7f6dc58e0d7891e5ea84c88b58794076cee"
+)
+
+// templatesSum digests the files names of files.
+func templatesSum(files map[string]theme.File, names []string) string {
 	h := sha256.New()
-	for _, name := range articlePageTemplates {
+	for _, name := range names {
 		f, ok := files[name]
 		if !ok {
 			return ""
@@ -233,6 +242,25 @@ func (r *Renderer) writeArticlePage(b *bytes.Buffer, p *Page) error {
 	return nil
 }
 
+// writeArticleItem writes partials/article-item.html, compacted, for
+// article a listed on page p: what articleItem returns while that template
+// and partials/article-meta.html are the built-in ones.
+func writeArticleItem(b textWriter, p *Page, a *link.Article) {
+	b.WriteString("\n<li class=\"article-item\">\n<h2 class=\"article-item-title\"><a href=\"")
+	writeURL(b, p.URL(a.Page), true)
+	b.WriteString("\">")
+	writeText(b, a.Title)
+	b.WriteString("</a></h2>")
+	if a.Summary != "" {
+		b.WriteString("\n<p class=\"article-item-summary\">")
+		writeText(b, a.Summary)
+		b.WriteString("</p>")
+	}
+	b.WriteByte('\n')
+	writeArticleMeta(b, a.Authors, a.Date, a.Updated)
+	b.WriteString("\n</li>\n")
+}
+
 // writeHeader writes partials/header.html for a page that is not the home,
 // glossary or search page.
 func (r *Renderer) writeHeader(b *bytes.Buffer, p *Page) {
@@ -254,7 +282,7 @@ func (r *Renderer) writeHeader(b *bytes.Buffer, p *Page) {
 
 // writeArticleMeta writes partials/article-meta.html: an article's byline
 // and dates.
-func writeArticleMeta(b *bytes.Buffer, authors []string, date, updated time.Time) {
+func writeArticleMeta(b textWriter, authors []string, date, updated time.Time) {
 	b.WriteString("<p class=\"byline\">")
 	if len(authors) > 0 {
 		b.WriteString("<span class=\"authors\">By ")

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,18 +12,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestArticlePageSources fails when a template that writeArticlePage
-// follows changes. Change writeArticlePage to match (
-// TestArticlePageMatchesTemplates says where they differ), then set
-// articlePageSources to the digest this test gives.
-func TestArticlePageSources(t *testing.T) {
+// TestGoWriterSources fails when a template that a Go writer follows
+// changes. Change the writer to match (TestArticlePageMatchesTemplates and
+// TestArticleItemMatchesTemplate say where they differ), then set its
+// constant to the digest this test gives.
+func TestGoWriterSources(t *testing.T) {
 	tpls, _ := builtinTheme(t)
 	byName := map[string]theme.File{}
 	for _, f := range tpls {
 		byName[f.Name] = f
 	}
-	assert.Equal(t, articlePageSources, articlePageSum(byName),
+	assert.Equal(t, articlePageSources, templatesSum(byName, articlePageTemplates),
 		"a built-in template of article pages changed: bring writeArticlePage in line with it, then update articlePageSources")
+	assert.Equal(t, articleItemSources, templatesSum(byName, articleItemTemplates),
+		"a built-in template of article items changed: bring writeArticleItem in line with it, then update articleItemSources")
 }
 
 // articleSites are sites whose article pages writeArticlePage and the
@@ -100,15 +103,14 @@ func TestArticlePageMatchesTemplates(t *testing.T) {
 	}
 }
 
-// TestArticlePagesInGoOnlyWithTheBuiltInTemplates: a site that changes any
-// template of an article page gets its own template's output.
-func TestArticlePagesInGoOnlyWithTheBuiltInTemplates(t *testing.T) {
+// TestGoWritersOnlyWithTheBuiltInTemplates: a site that changes a template
+// that a Go writer follows gets its own template's output.
+func TestGoWritersOnlyWithTheBuiltInTemplates(t *testing.T) {
 	tplFiles, assetFiles := builtinTheme(t)
 	site := linked(t, siteFiles())
-	for _, name := range articlePageTemplates {
+	for _, name := range append(slices.Clone(articlePageTemplates), "partials/article-item.html") {
 		t.Run(name, func(t *testing.T) {
-			files := make([]theme.File, len(tplFiles))
-			copy(files, tplFiles)
+			files := slices.Clone(tplFiles)
 			for i, f := range files {
 				if f.Name == name {
 					files[i].Data = append(bytes.Clone(f.Data), []byte("<i>changed</i>")...)
@@ -117,13 +119,16 @@ func TestArticlePagesInGoOnlyWithTheBuiltInTemplates(t *testing.T) {
 			var diags diag.List
 			tpls := ParseTemplates(files, &diags, WithCompact(true))
 			require.NoError(t, diags.Err())
-			assert.False(t, tpls.goArticles)
+			assert.Equal(t, !slices.Contains(articlePageTemplates, name), tpls.goArticles, "article pages in Go")
+			assert.Equal(t, !slices.Contains(articleItemTemplates, name), tpls.partials.goItems, "article items in Go")
 			r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil)}
 			out := render(t, r, site)
-			page := out["articles/talks/index.html"]
-			if name == "base.html" || name == "partials/footer.html" || name == "partials/header.html" ||
-				name == "partials/article-meta.html" {
-				assert.True(t, strings.Contains(page, "<i>changed</i>"), "the page comes from the changed template")
+			page := "articles/talks/index.html"
+			if name == "partials/article-item.html" {
+				page = "index.html"
+			}
+			if name != "article.html" { // its text outside the blocks is not shown
+				assert.True(t, strings.Contains(out[page], "<i>changed</i>"), "%s comes from the changed template", page)
 			}
 		})
 	}
@@ -132,6 +137,7 @@ func TestArticlePagesInGoOnlyWithTheBuiltInTemplates(t *testing.T) {
 		tpls := ParseTemplates(tplFiles, &diags)
 		require.NoError(t, diags.Err())
 		assert.False(t, tpls.goArticles, "readable pages keep the templates' indentation")
+		assert.False(t, tpls.partials.goItems, "readable pages keep the templates' indentation")
 	})
 	t.Run("a changed page template of another kind", func(t *testing.T) {
 		files := make([]theme.File, len(tplFiles))
@@ -145,6 +151,7 @@ func TestArticlePagesInGoOnlyWithTheBuiltInTemplates(t *testing.T) {
 		tpls := ParseTemplates(files, &diags, WithCompact(true))
 		require.NoError(t, diags.Err())
 		assert.True(t, tpls.goArticles, "entry.html is not part of an article page")
+		assert.True(t, tpls.partials.goItems, "entry.html is not part of an article item")
 	})
 }
 
@@ -168,4 +175,41 @@ func TestArticlePageFallsBackToTheTemplate(t *testing.T) {
 	require.Error(t, diags.Err())
 	assert.Contains(t, diags.Err().Error(), `templates/base.html`)
 	assert.Contains(t, diags.Err().Error(), `no asset "gloss.js"`)
+}
+
+func TestArticleItemMatchesTemplate(t *testing.T) {
+	tplFiles, assetFiles := builtinTheme(t)
+	var diags diag.List
+	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
+	require.NoError(t, diags.Err())
+	require.True(t, tpls.partials.goItems, "the built-in templates, compacted, write article items in Go")
+	for name, files := range articleSites() {
+		t.Run(name, func(t *testing.T) {
+			site := linked(t, files)
+			for _, a := range site.Articles {
+				if a.Slug == "odd" {
+					a.Authors = append(a.Authors, "E & <F>", "")
+				}
+			}
+			r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil)}
+			n := 0
+			for _, p := range r.Pages(site) {
+				if p.Kind != "home" && p.Kind != "tag" {
+					continue
+				}
+				for _, a := range site.Articles {
+					n++
+					tpls.partials.reset()
+					tpls.partials.goItems = false
+					want, err := tpls.partials.articleItem(p, a)
+					require.NoError(t, err)
+					tpls.partials.goItems = true
+					got, err := tpls.partials.articleItem(p, a)
+					require.NoError(t, err)
+					assert.Equal(t, want, got, "%s on %s", a.Path, p.Path)
+				}
+			}
+			assert.Positive(t, n)
+		})
+	}
 }

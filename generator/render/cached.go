@@ -24,6 +24,9 @@ type partials struct {
 	// out maps a partial's name and keys to its output; it is replaced
 	// at the start of each render, whose site its outputs show.
 	out map[string]template.HTML
+	// goItems tells whether articleItem writes in Go (see
+	// writeArticleItem).
+	goItems bool
 }
 
 // reset forgets every cached output; Render calls it before each render.
@@ -111,5 +114,11 @@ func (p *partials) cardCount(page *Page, e *link.Entry) (template.HTML, error) {
 // articleItem renders partials/article-item.html for an article listed on
 // page.
 func (p *partials) articleItem(page *Page, a *link.Article) (template.HTML, error) {
+	if p.goItems {
+		var b strings.Builder
+		b.Grow(320 + len(a.Title) + len(a.Summary))
+		writeArticleItem(&b, page, a)
+		return template.HTML(b.String()), nil //nolint:gosec // writeArticleItem escapes as html/template does
+	}
 	return p.cached("partials/article-item.html", map[string]any{"Page": page, "Article": a}, a.Page, page.URL(a.Page), page.URL(""))
 }

@@ -113,7 +113,8 @@ func ParseTemplates(files []theme.File, diags *diag.List, opts ...TemplateOption
 		return nil
 	}
 	if o.compact {
-		t.goArticles = articlePageSum(byName) == articlePageSources
+		t.goArticles = templatesSum(byName, articlePageTemplates) == articlePageSources
+		t.partials.goItems = templatesSum(byName, articleItemTemplates) == articleItemSources
 		compact(root)
 		for _, p := range t.pages {
 			compact(p)
