@@ -207,11 +207,11 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 	}
 
 	// Split text nodes at every span boundary, then wrap whole leaves.
-	var bounds []int
-	for _, f := range ok2 {
-		bounds = append(bounds, f.start, f.end)
+	spans := make([]span, len(ok2))
+	for i, f := range ok2 {
+		spans[i] = f.span
 	}
-	leaves := split(pieces, units, bounds)
+	leaves := split(pieces, units, spans)
 	// Each unit is one character of the display text.
 	display := txt.orig(0, len(units))
 	for i, f := range ok2 {
@@ -339,62 +339,69 @@ func collectInto(root ast.Node, src []byte, pieces []piece, values [][]byte) ([]
 	return pieces, values
 }
 
-// split cuts the text leaves at the given unit boundaries and returns the
-// resulting leaves with their unit ranges, in order.
-func split(pieces []piece, units []textmap.Unit, bounds []int) []leaf {
-	cut := slices.Clone(bounds)
+// split cuts the text leaves inside spans at the spans' boundaries and
+// returns the resulting leaves with their unit ranges, in order.
+func split(pieces []piece, units []textmap.Unit, spans []span) []leaf {
+	cut := make([]int, 0, 2*len(spans))
+	for _, s := range spans {
+		cut = append(cut, s.start, s.end)
+	}
 	slices.Sort(cut)
 	cut = slices.Compact(cut)
-	// Units of each piece.
-	first := make([]int, len(pieces))
-	last := make([]int, len(pieces))
-	for i := range pieces {
-		first[i], last[i] = -1, -1
-	}
-	for i, u := range units {
-		if first[u.Piece] < 0 {
-			first[u.Piece] = i
-		}
-		last[u.Piece] = i + 1
-	}
+	// Only the pieces inside a span make leaves: the others are never
+	// wrapped. They are visited in order, each once, though spans nest.
 	var leaves []leaf
-	for pi, p := range pieces {
-		if p.node == nil || first[pi] < 0 {
+	next := int32(0) // the first piece not yet visited
+	for _, s := range spans {
+		if s.start >= s.end {
 			continue
 		}
-		t, isText := p.node.(*ast.Text)
-		// Code spans hold only plain text nodes (goldmark relies on it), so
-		// they are never split: a quote starting or ending inside one
-		// highlights the whole span.
-		if !isText || p.node.Parent().Kind() == ast.KindCodeSpan {
-			leaves = append(leaves, leaf{p.node, first[pi], last[pi]})
-			continue
+		for pi := max(units[s.start].Piece, next); pi <= units[s.end-1].Piece; pi++ {
+			first, _ := slices.BinarySearchFunc(units, pi, func(u textmap.Unit, pi int32) int { return cmp.Compare(u.Piece, pi) })
+			last, _ := slices.BinarySearchFunc(units, pi+1, func(u textmap.Unit, pi int32) int { return cmp.Compare(u.Piece, pi) })
+			leaves = appendLeaves(leaves, pieces[pi], int(pi), first, last, units, cut)
+			next = pi + 1
 		}
-		// Cut from the right so that byte offsets stay valid.
-		var cuts []int
-		k, _ := slices.BinarySearch(cut, first[pi]+1)
-		for ; k < len(cut) && cut[k] < last[pi]; k++ {
-			if u := cut[k]; int(units[u].Piece) == pi {
-				cuts = append(cuts, u)
-			}
-		}
-		ends := last[pi]
-		var parts []leaf
-		node := t
-		for k := len(cuts) - 1; k >= 0; k-- {
-			u := cuts[k]
-			right := splitText(node, int(units[u].Start))
-			if right == nil {
-				continue
-			}
-			parts = append(parts, leaf{right, u, ends})
-			ends = u
-		}
-		parts = append(parts, leaf{node, first[pi], ends})
-		slices.Reverse(parts)
-		leaves = append(leaves, parts...)
 	}
 	return leaves
+}
+
+// appendLeaves appends the leaves of piece p (number pi, units [first,
+// last)), split at the cuts that fall inside it.
+func appendLeaves(leaves []leaf, p piece, pi, first, last int, units []textmap.Unit, cut []int) []leaf {
+	if p.node == nil || first >= last {
+		return leaves
+	}
+	t, isText := p.node.(*ast.Text)
+	// Code spans hold only plain text nodes (goldmark relies on it), so
+	// they are never split: a quote starting or ending inside one
+	// highlights the whole span.
+	if !isText || p.node.Parent().Kind() == ast.KindCodeSpan {
+		return append(leaves, leaf{p.node, first, last})
+	}
+	// Cut from the right so that byte offsets stay valid.
+	var cuts []int
+	k, _ := slices.BinarySearch(cut, first+1)
+	for ; k < len(cut) && cut[k] < last; k++ {
+		if u := cut[k]; int(units[u].Piece) == pi {
+			cuts = append(cuts, u)
+		}
+	}
+	ends := last
+	var parts []leaf
+	node := t
+	for k := len(cuts) - 1; k >= 0; k-- {
+		u := cuts[k]
+		right := splitText(node, int(units[u].Start))
+		if right == nil {
+			continue
+		}
+		parts = append(parts, leaf{right, u, ends})
+		ends = u
+	}
+	parts = append(parts, leaf{node, first, ends})
+	slices.Reverse(parts)
+	return append(leaves, parts...)
 }
 
 // splitText splits t at byte off of its original value; the left part
