@@ -143,13 +143,32 @@ type Match struct {
 // Find returns the leftmost-longest, non-overlapping mentions in units.
 func (m *Matcher) Find(units []textmap.Unit) []Match {
 	var out []Match
-	for i := 0; i < len(units); {
-		if !m.canStart(units, i) {
-			i++
+	// afterWord tells whether units[i-1] continues a word: no match starts
+	// right after one. The loop spells out, for ASCII characters, what
+	// Unit.IsWord and Unit.Fold do; FuzzFind holds it to the plain loop.
+	afterWord := false
+	for i := 0; i < len(units); i++ {
+		u := &units[i]
+		var n *trieNode
+		if r := u.Orig; r < utf8.RuneSelf {
+			word := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+			if !afterWord && !u.Glued {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				n = m.ascii[r]
+			}
+			afterWord = word
+		} else {
+			if !afterWord && !u.Glued {
+				n = m.first(u.Fold())
+			}
+			afterWord = u.IsWord()
+		}
+		if n == nil {
 			continue
 		}
 		best := Match{End: -1}
-		n := m.first(units[i].Fold())
 		for j := i; n != nil; {
 			if j > i {
 				n = n.child(units[j].Fold())
@@ -173,26 +192,15 @@ func (m *Matcher) Find(units []textmap.Unit) []Match {
 		}
 		if best.End > 0 {
 			out = append(out, best)
-			i = best.End
-			continue
+			i = best.End - 1
+			afterWord = units[i].IsWord()
 		}
-		i++
 	}
 	return out
 }
 
-// canStart reports whether a match may start at units[i]: at the start of
-// a word, with a character some name starts with. The word test comes
-// first because it is cheaper and fails for most characters.
-func (m *Matcher) canStart(units []textmap.Unit, i int) bool {
-	if units[i].Glued || i > 0 && textmap.IsWordChar(units[i-1].Norm()) {
-		return false
-	}
-	return m.first(units[i].Fold()) != nil
-}
-
 func canEnd(units []textmap.Unit, end int) bool {
-	return end == len(units) || (!units[end].Glued && !textmap.IsWordChar(units[end].Norm()))
+	return end == len(units) || (!units[end].Glued && !units[end].IsWord())
 }
 
 func exactEqual(us []textmap.Unit, exact []rune) bool {

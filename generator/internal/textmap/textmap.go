@@ -41,6 +41,15 @@ func (u *Unit) Norm() rune { return PlainQuote(u.Orig) }
 // Fold is the unit's case-insensitive form.
 func (u *Unit) Fold() rune { return FoldRune(PlainQuote(u.Orig)) }
 
+// IsWord reports whether the unit continues a word: IsWordChar of its Norm
+// form, without a call for ASCII characters.
+func (u *Unit) IsWord() bool {
+	if r := u.Orig; r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
+	}
+	return IsWordChar(PlainQuote(u.Orig))
+}
+
 // Units prepares pieces of text. A piece equal to Break becomes one '\n'
 // unit that white space does not fold into.
 func Units(pieces [][]byte) []Unit {
