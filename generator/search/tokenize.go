@@ -49,9 +49,38 @@ func Normalize(s string) string {
 	if ascii(s) {
 		return strings.ToLower(s)
 	}
-	s = norm.NFKD.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
+	if !utf8.ValidString(s) {
+		// How NFKD reads invalid bytes depends on what follows them.
+		writeFolded(&b, norm.NFKD.String(s))
+		return b.String()
+	}
+	// ASCII characters are their own decomposition and never combine with
+	// what follows, so only the runs of other characters go through NFKD
+	// (FuzzNormalize holds this to NFKD of the whole).
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] >= utf8.RuneSelf {
+			j++
+		}
+		writeFolded(&b, norm.NFKD.String(s[i:j]))
+		i = j
+	}
+	return b.String()
+}
+
+// writeFolded writes the NFKD text s without combining marks, lower-cased,
+// with the letters of the fold table replaced.
+func writeFolded(b *strings.Builder, s string) {
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf:
@@ -72,7 +101,6 @@ func Normalize(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
 }
 
 func ascii(s string) bool {

@@ -1,0 +1,40 @@
+package search
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"golang.org/x/text/unicode/norm"
+)
+
+// normalizeWhole is Normalize as its documentation says: NFKD of the whole
+// text, then each character folded.
+func normalizeWhole(s string) string {
+	var b strings.Builder
+	writeFolded(&b, norm.NFKD.String(s))
+	return b.String()
+}
+
+// FuzzNormalize holds Normalize, which decomposes only the runs of
+// characters outside ASCII, to NFKD of the whole text.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{
+		"Erdoğan", "Łukasz in Tromsø", "e\u0301 and E\u0301", "ﬁnal ½ Ⅻ", "ΣΟΦΟΣ σοφος", "İstanbul",
+		"a\u0323\u0302b", "\xff\xfe ascii \xc3", "ＡＢＣ", "한국어", "Ærlaava Œuvre STRASSE straße",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Normalize(s), normalizeWhole(s); got != want {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestWriteFolded: combining marks go, letters are lower-cased and folded.
+func TestWriteFolded(t *testing.T) {
+	var b strings.Builder
+	writeFolded(&b, norm.NFKD.String("Çé\u0308Ž Łø"))
+	assert.Equal(t, "cez lo", b.String())
+}
