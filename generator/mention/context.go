@@ -23,14 +23,25 @@ func (w *walker) contexts(root ast.Node) {
 		return
 	}
 	index := make(map[*Node]int, len(w.st.nodes))
+	// The blocks that hold mentions: only their text is needed.
+	blocks := make(map[ast.Node]bool)
 	for i, n := range w.st.nodes {
 		index[n] = i
+		p := n.Parent()
+		for p != nil && p.Type() != ast.TypeBlock {
+			p = p.Parent()
+		}
+		blocks[p] = true
 	}
+	var b []byte // the text of a block, reused from block to block
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
 			return ast.WalkContinue, nil
 		}
-		var b strings.Builder
+		if !blocks[n] {
+			return ast.WalkSkipChildren, nil
+		}
+		b = b[:0]
 		type span struct{ i, start, end int }
 		var spans []span
 		var inline func(n ast.Node)
@@ -38,24 +49,24 @@ func (w *walker) contexts(root ast.Node) {
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				switch c := c.(type) {
 				case *ast.Text:
-					b.Write(c.Value(w.src))
+					b = append(b, c.Value(w.src)...)
 					if c.SoftLineBreak() || c.HardLineBreak() {
-						b.WriteByte(' ')
+						b = append(b, ' ')
 					}
 				case *ast.String:
-					b.Write(c.Value)
+					b = append(b, c.Value...)
 				case *ast.RawHTML:
 				case *Node:
-					start := b.Len()
+					start := len(b)
 					inline(c)
-					spans = append(spans, span{index[c], start, b.Len()})
+					spans = append(spans, span{index[c], start, len(b)})
 				default:
 					inline(c)
 				}
 			}
 		}
 		inline(n)
-		text := b.String()
+		text := string(b)
 		// Each mention keeps a copy of its sentence only, shared with the
 		// other mentions in it, not the whole block's text.
 		var sent string
