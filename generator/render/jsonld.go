@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"html/template"
 	"strings"
@@ -66,51 +67,7 @@ func (p *Page) JSONLD() (template.JS, error) {
 	var v map[string]any
 	switch p.Kind {
 	case "article":
-		a := p.Article
-		v = map[string]any{
-			"@context":         "https://schema.org",
-			"@type":            "NewsArticle",
-			"headline":         a.Title,
-			"url":              p.Canonical(),
-			"mainEntityOfPage": p.Canonical(),
-			"datePublished":    stamp(a.Date),
-			"dateModified":     stamp(lastChange(a)),
-			"inLanguage":       cfg.Language,
-			"publisher":        map[string]any{"@type": "Organization", "name": cfg.Title, "url": urls.Abs(cfg.BaseURL, urls.Home)},
-		}
-		if a.Summary != "" {
-			v["description"] = a.Summary
-		}
-		if a.Dateline != "" {
-			v["dateline"] = a.Dateline
-		}
-		if len(a.Tags) > 0 {
-			v["keywords"] = a.Tags
-		}
-		var authors []map[string]any
-		for _, name := range a.Authors {
-			authors = append(authors, map[string]any{"@type": "Person", "name": name})
-		}
-		if len(authors) > 0 {
-			v["author"] = authors
-		}
-		var about, mentions []json.RawMessage
-		for _, e := range a.Entries {
-			ent, err := p.mentionedEntity(e)
-			if err != nil {
-				return "", err
-			}
-			mentions = append(mentions, ent)
-			if mentionedIn(e, a.Title+" "+a.Summary) {
-				about = append(about, ent)
-			}
-		}
-		if len(mentions) > 0 {
-			v["mentions"] = mentions
-		}
-		if len(about) > 0 {
-			v["about"] = about
-		}
+		return p.articleJSONLD()
 	case "entry":
 		v = p.entity(p.Entry, true)
 		v["@context"] = "https://schema.org"
@@ -130,6 +87,100 @@ func (p *Page) JSONLD() (template.JS, error) {
 		return "", err
 	}
 	return template.JS(data), nil //nolint:gosec // JSON from encoding/json with HTML escaping
+}
+
+// articleJSONLD returns an article page's JSON-LD: a NewsArticle. It is
+// written key by key, in the order encoding/json gives a map's keys (and
+// as it would write them, which TestArticleJSONLDMatchesMap checks), so
+// that the entities, encoded once per render, are copied in as they are.
+func (p *Page) articleJSONLD() (template.JS, error) {
+	cfg := p.Site.Config
+	a := p.Article
+	var b bytes.Buffer
+	b.Grow(1024)
+	str := func(key, value string) {
+		b.WriteByte(',')
+		writeJSONString(&b, key)
+		b.WriteByte(':')
+		writeJSONString(&b, value)
+	}
+	list := func(key string, items []json.RawMessage) {
+		if len(items) == 0 {
+			return
+		}
+		b.WriteByte(',')
+		writeJSONString(&b, key)
+		b.WriteString(":[")
+		for i, it := range items {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(it)
+		}
+		b.WriteByte(']')
+	}
+	var about, mentions []json.RawMessage
+	for _, e := range a.Entries {
+		ent, err := p.mentionedEntity(e)
+		if err != nil {
+			return "", err
+		}
+		mentions = append(mentions, ent)
+		if mentionedIn(e, a.Title+" "+a.Summary) {
+			about = append(about, ent)
+		}
+	}
+	b.WriteString(`{"@context":"https://schema.org","@type":"NewsArticle"`)
+	list("about", about)
+	if len(a.Authors) > 0 {
+		b.WriteString(`,"author":[`)
+		for i, name := range a.Authors {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`{"@type":"Person","name":`)
+			writeJSONString(&b, name)
+			b.WriteByte('}')
+		}
+		b.WriteByte(']')
+	}
+	str("dateModified", stamp(lastChange(a)))
+	str("datePublished", stamp(a.Date))
+	if a.Dateline != "" {
+		str("dateline", a.Dateline)
+	}
+	if a.Summary != "" {
+		str("description", a.Summary)
+	}
+	str("headline", a.Title)
+	str("inLanguage", cfg.Language)
+	if len(a.Tags) > 0 {
+		b.WriteString(`,"keywords":[`)
+		for i, t := range a.Tags {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(&b, t)
+		}
+		b.WriteByte(']')
+	}
+	canonical := p.Canonical()
+	str("mainEntityOfPage", canonical)
+	list("mentions", mentions)
+	b.WriteString(`,"publisher":{"@type":"Organization"`)
+	str("name", cfg.Title)
+	str("url", urls.Abs(cfg.BaseURL, urls.Home))
+	b.WriteByte('}')
+	str("url", canonical)
+	b.WriteByte('}')
+	return template.JS(b.String()), nil //nolint:gosec // JSON strings escaped as encoding/json escapes them
+}
+
+// writeJSONString writes s as encoding/json writes a string: quoted, with
+// <, > and & escaped.
+func writeJSONString(b *bytes.Buffer, s string) {
+	data, _ := json.Marshal(s) // a string always encodes
+	b.Write(data)
 }
 
 // mentionedEntity returns the JSON of entity(e, false), which every article
