@@ -272,13 +272,20 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	return firstErr
 }
 
-// write writes page p to buf: in Go if it is an article page whose
-// templates writeArticlePage follows, else with its template. When the Go
-// writer fails (a missing asset, a broken card template), the template runs
-// instead, to say where the problem is.
+// write writes page p to buf: in Go if it is an article or entry page whose
+// templates writeArticlePage or writeEntryPage follows, else with its
+// template. When the Go writer fails (a missing asset, a broken card
+// template), the template runs instead, to say where the problem is.
 func (r *Renderer) write(buf *bytes.Buffer, p *Page) error {
-	if r.Templates.goArticles && p.Kind == "article" {
-		if r.writeArticlePage(buf, p) == nil {
+	var goWriter func(*bytes.Buffer, *Page) error
+	switch {
+	case p.Kind == "article" && r.Templates.goArticles:
+		goWriter = r.writeArticlePage
+	case p.Kind == "entry" && r.Templates.goEntries:
+		goWriter = r.writeEntryPage
+	}
+	if goWriter != nil {
+		if goWriter(buf, p) == nil {
 			return nil
 		}
 		buf.Reset()

@@ -28,10 +28,10 @@ type Templates struct {
 	builtin bool
 	// partials backs the template function partialCached.
 	partials *partials
-	// goArticles tells whether article pages are written in Go (see
-	// writeArticlePage): the templates that make them are the built-in
-	// ones, compacted.
-	goArticles bool
+	// goArticles and goEntries tell whether article and entry pages are
+	// written in Go (see writeArticlePage and writeEntryPage): the
+	// templates that make them are the built-in ones, compacted.
+	goArticles, goEntries bool
 }
 
 // TemplateOption changes how ParseTemplates reads templates.
@@ -114,6 +114,7 @@ func ParseTemplates(files []theme.File, diags *diag.List, opts ...TemplateOption
 	}
 	if o.compact {
 		t.goArticles = templatesSum(byName, articlePageTemplates) == articlePageSources
+		t.goEntries = templatesSum(byName, entryPageTemplates) == entryPageSources
 		t.partials.goItems = templatesSum(byName, articleItemTemplates) == articleItemSources
 		compact(root)
 		for _, p := range t.pages {

@@ -3,10 +3,12 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/theme"
 	"github.com/glossdev/gloss/generator/urls"
@@ -15,9 +17,9 @@ import (
 )
 
 // TestGoWriterSources fails when a template that a Go writer follows
-// changes. Change the writer to match (TestArticlePageMatchesTemplates and
-// TestArticleItemMatchesTemplate say where they differ), then set its
-// constant to the digest this test gives.
+// changes. Change the writer to match (TestArticlePageMatchesTemplates,
+// TestEntryPageMatchesTemplates and TestArticleItemMatchesTemplate say where
+// they differ), then set its constant to the digest this test gives.
 func TestGoWriterSources(t *testing.T) {
 	tpls, _ := builtinTheme(t)
 	byName := map[string]theme.File{}
@@ -26,6 +28,8 @@ func TestGoWriterSources(t *testing.T) {
 	}
 	assert.Equal(t, articlePageSources, templatesSum(byName, articlePageTemplates),
 		"a built-in template of article pages changed: bring writeArticlePage in line with it, then update articlePageSources")
+	assert.Equal(t, entryPageSources, templatesSum(byName, entryPageTemplates),
+		"a built-in template of entry pages changed: bring writeEntryPage in line with it, then update entryPageSources")
 	assert.Equal(t, articleItemSources, templatesSum(byName, articleItemTemplates),
 		"a built-in template of article items changed: bring writeArticleItem in line with it, then update articleItemSources")
 }
@@ -50,6 +54,36 @@ annotations:
     kind: fact-check
 ---
 In the end Kyiv waited, and Putin spoke.
+`
+	odd["glossary/odd.md"] = `name: "<Odd> & \"Co\" + 'x'"
+kind: organization
+aliases: [Odd Co]
+role: "Role <with> & marks"
+summary: "Summary <b>& more</b>"
+image: images/kyiv.jpg
+image_alt: "Alt <text> & \"quotes\""
+facts:
+  - label: "Founded <when>"
+    value: "1990 & later"
+  - label: Seat
+    value: Kyiv
+related: [kyiv, un]
+links:
+  - title: "Site & <more>"
+    url: "https://example.org/a b?x=1&y=ü#frag"
+  - title: Mail
+    url: "mailto:odd@example.org"
+---
+A body with **bold** and Kyiv.
+`
+	odd["glossary/event.md"] = `name: The Talks
+kind: event
+---
+`
+	odd["glossary/south.md"] = `name: Southwest
+kind: place
+coordinates: [-33.9, -151.2]
+---
 `
 	odd["articles/bare.md"] = `title: Bare
 date: 2024-01-01
@@ -98,7 +132,9 @@ func TestArticlePageMatchesTemplates(t *testing.T) {
 				var want, got bytes.Buffer
 				require.NoError(t, tpls.Execute(&want, templateOf[p.Kind], p))
 				require.NoError(t, r.writeArticlePage(&got, p))
-				assert.Equal(t, want.String(), got.String(), "%s", p.Path)
+				if want.String() != got.String() {
+					t.Errorf("%s: %s", p.Path, firstDiff(want.String(), got.String()))
+				}
 			}
 			assert.Equal(t, len(site.Articles), n)
 		})
@@ -110,7 +146,9 @@ func TestArticlePageMatchesTemplates(t *testing.T) {
 func TestGoWritersOnlyWithTheBuiltInTemplates(t *testing.T) {
 	tplFiles, assetFiles := builtinTheme(t)
 	site := linked(t, siteFiles())
-	for _, name := range append(slices.Clone(articlePageTemplates), "partials/article-item.html") {
+	names := slices.Concat(articlePageTemplates, entryPageTemplates, articleItemTemplates)
+	slices.Sort(names)
+	for _, name := range slices.Compact(names) {
 		t.Run(name, func(t *testing.T) {
 			files := slices.Clone(tplFiles)
 			for i, f := range files {
@@ -122,14 +160,21 @@ func TestGoWritersOnlyWithTheBuiltInTemplates(t *testing.T) {
 			tpls := ParseTemplates(files, &diags, WithCompact(true))
 			require.NoError(t, diags.Err())
 			assert.Equal(t, !slices.Contains(articlePageTemplates, name), tpls.goArticles, "article pages in Go")
+			assert.Equal(t, !slices.Contains(entryPageTemplates, name), tpls.goEntries, "entry pages in Go")
 			assert.Equal(t, !slices.Contains(articleItemTemplates, name), tpls.partials.goItems, "article items in Go")
 			r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil)}
 			out := render(t, r, site)
-			page := "articles/talks/index.html"
-			if name == "partials/article-item.html" {
-				page = "index.html"
-			}
-			if name != "article.html" { // its text outside the blocks is not shown
+			// The pages that show the change, as the changed template
+			// puts it outside any block: page templates do not.
+			shown := map[string][]string{
+				"base.html":                  {"articles/talks/index.html", "glossary/kyiv/index.html"},
+				"partials/header.html":       {"articles/talks/index.html", "glossary/kyiv/index.html"},
+				"partials/footer.html":       {"articles/talks/index.html", "glossary/kyiv/index.html"},
+				"partials/article-meta.html": {"articles/talks/index.html", "index.html"},
+				"partials/appearances.html":  {"glossary/kyiv/index.html"},
+				"partials/article-item.html": {"index.html"},
+			}[name]
+			for _, page := range shown {
 				assert.True(t, strings.Contains(out[page], "<i>changed</i>"), "%s comes from the changed template", page)
 			}
 		})
@@ -139,21 +184,23 @@ func TestGoWritersOnlyWithTheBuiltInTemplates(t *testing.T) {
 		tpls := ParseTemplates(tplFiles, &diags)
 		require.NoError(t, diags.Err())
 		assert.False(t, tpls.goArticles, "readable pages keep the templates' indentation")
+		assert.False(t, tpls.goEntries, "readable pages keep the templates' indentation")
 		assert.False(t, tpls.partials.goItems, "readable pages keep the templates' indentation")
 	})
 	t.Run("a changed page template of another kind", func(t *testing.T) {
 		files := make([]theme.File, len(tplFiles))
 		copy(files, tplFiles)
 		for i, f := range files {
-			if f.Name == "entry.html" {
-				files[i].Data = []byte(strings.Replace(string(f.Data), "Appears in", "Mentioned in", 1))
+			if f.Name == "glossary.html" {
+				files[i].Data = []byte(strings.Replace(string(f.Data), "listing", "list", 1))
 			}
 		}
 		var diags diag.List
 		tpls := ParseTemplates(files, &diags, WithCompact(true))
 		require.NoError(t, diags.Err())
-		assert.True(t, tpls.goArticles, "entry.html is not part of an article page")
-		assert.True(t, tpls.partials.goItems, "entry.html is not part of an article item")
+		assert.True(t, tpls.goArticles, "glossary.html is not part of an article page")
+		assert.True(t, tpls.goEntries, "glossary.html is not part of an entry page")
+		assert.True(t, tpls.partials.goItems, "glossary.html is not part of an article item")
 	})
 }
 
@@ -293,4 +340,55 @@ func TestArticleJSONLDMatchesMap(t *testing.T) {
 			assert.Equal(t, len(site.Articles), n)
 		})
 	}
+}
+
+func TestEntryPageMatchesTemplates(t *testing.T) {
+	tplFiles, assetFiles := builtinTheme(t)
+	var diags diag.List
+	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
+	require.NoError(t, diags.Err())
+	require.True(t, tpls.goEntries, "the built-in templates, compacted, write entry pages in Go")
+	for name, files := range articleSites() {
+		t.Run(name, func(t *testing.T) {
+			site := linked(t, files)
+			if strings.HasPrefix(site.Config.Title, "<") {
+				site.Config.Language = `uk"&<x>`
+			}
+			for _, e := range site.Entries {
+				if e.ID == "odd" {
+					// Values the loader would refuse, which a page must
+					// still escape alike.
+					e.Kind = `organization"<x>`
+					e.Links = append(e.Links, content.Link{Title: "Bad", URL: "javascript:alert(1)"})
+				}
+			}
+			r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil)}
+			tpls.partials.reset()
+			n := 0
+			for _, p := range r.Pages(site) {
+				if p.Kind != "entry" {
+					continue
+				}
+				n++
+				var want, got bytes.Buffer
+				require.NoError(t, tpls.Execute(&want, templateOf[p.Kind], p))
+				require.NoError(t, r.writeEntryPage(&got, p))
+				if want.String() != got.String() {
+					t.Errorf("%s: %s", p.Path, firstDiff(want.String(), got.String()))
+				}
+			}
+			assert.Equal(t, len(site.Entries), n)
+		})
+	}
+}
+
+// firstDiff says where the Go writer's output (got) first differs from the
+// template's (want), with some text around.
+func firstDiff(want, got string) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	from := max(i-80, 0)
+	return fmt.Sprintf("differs at byte %d:\ntemplate: %q\nGo:       %q", i, want[from:min(i+80, len(want))], got[from:min(i+80, len(got))])
 }
