@@ -24,9 +24,9 @@ type partials struct {
 	// out maps a partial's name and keys to its output; it is replaced
 	// at the start of each render, whose site its outputs show.
 	out map[string]template.HTML
-	// goItems tells whether articleItem writes in Go (see
-	// writeArticleItem).
-	goItems bool
+	// goItems and goCards tell whether articleItem, and card and
+	// cardCount, write in Go (see writeArticleItem and writeEntryCard).
+	goItems, goCards bool
 }
 
 // reset forgets every cached output; Render calls it before each render.
@@ -100,6 +100,9 @@ func (p *partials) cached(name string, data any, keys ...any) (template.HTML, er
 // card renders partials/entry-card.html for an entry listed on page, with
 // the element id that the page's mentions of the entry point at.
 func (p *partials) card(page *Page, e *link.Entry) (template.HTML, error) {
+	if p.goCards {
+		return goCard(page, e, mention.CardID(e.ID), 0), nil
+	}
 	return p.cached("partials/entry-card.html",
 		map[string]any{"Page": page, "Entry": e, "ID": mention.CardID(e.ID)}, e.ID, page.URL(e.Page), page.URL(""), "id")
 }
@@ -107,6 +110,9 @@ func (p *partials) card(page *Page, e *link.Entry) (template.HTML, error) {
 // cardCount renders partials/entry-card.html for an entry listed on page,
 // with the number of articles that mention it.
 func (p *partials) cardCount(page *Page, e *link.Entry) (template.HTML, error) {
+	if p.goCards {
+		return goCard(page, e, "", len(e.Appearances)), nil
+	}
 	return p.cached("partials/entry-card.html",
 		map[string]any{"Page": page, "Entry": e, "Count": len(e.Appearances)}, e.ID, page.URL(e.Page), page.URL(""), "count")
 }
@@ -121,4 +127,12 @@ func (p *partials) articleItem(page *Page, a *link.Article) (template.HTML, erro
 		return template.HTML(b.String()), nil //nolint:gosec // writeArticleItem escapes as html/template does
 	}
 	return p.cached("partials/article-item.html", map[string]any{"Page": page, "Article": a}, a.Page, page.URL(a.Page), page.URL(""))
+}
+
+// goCard is writeEntryCard's output.
+func goCard(page *Page, e *link.Entry, id string, count int) template.HTML {
+	var b strings.Builder
+	b.Grow(400 + len(e.Summary) + len(e.Role) + 2*len(e.Name))
+	writeEntryCard(&b, page, e, id, count)
+	return template.HTML(b.String()) //nolint:gosec // writeEntryCard escapes as html/template does
 }

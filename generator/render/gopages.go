@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,19 +28,25 @@ var (
 	}
 )
 
-// articleItemTemplates are the built-in templates of an article's item in
-// a list; with them as they are, and compacted, writeArticleItem writes it.
-var articleItemTemplates = []string{"partials/article-item.html", "partials/article-meta.html"}
+// articleItemTemplates and entryCardTemplates are the built-in templates
+// of an article's item in a list and of an entry's card; with them as they
+// are, and compacted, writeArticleItem and writeEntryCard write those.
+var (
+	articleItemTemplates = []string{"partials/article-item.html", "partials/article-meta.html"}
+	entryCardTemplates   = []string{"partials/entry-card.html"}
+)
 
-// articlePageSources, entryPageSources and articleItemSources are
-// templatesSum of the built-in templates that writeArticlePage,
-// writeEntryPage and writeArticleItem follow.
+// articlePageSources, entryPageSources, articleItemSources and
+// entryCardSources are templatesSum of the built-in templates that
+// writeArticlePage, writeEntryPage, writeArticleItem and writeEntryCard
+// follow.
 // TestGoWriterSources fails when one of them changes: the Go writer must
 // then change with it.
 const (
 	articlePageSources = "f3e31b901b9fb728200dbf8abf7131718178cd6510a8cddf5664bf7b5df480e1"
 	articleItemSources = "1cecf86ac3a6d9d0d47447b84b6af7f6dc58e0d7891e5ea84c88b58794076cee"
 	entryPageSources   = "8b8df9bd277fa999f5bfee09b0a1ac679d616e312316481533f575a6193d841d"
+	entryCardSources   = "93d24fbf265886f8b092b199938bf2fdb5b49be0b99f9158e7ff4e5a40a239c0"
 )
 
 // templatesSum digests the files names of files.
@@ -392,6 +399,59 @@ func writeArticleItem(b textWriter, p *Page, a *link.Article) {
 	b.WriteByte('\n')
 	writeArticleMeta(b, a.Authors, a.Date, a.Updated)
 	b.WriteString("\n</li>\n")
+}
+
+// writeEntryCard writes partials/entry-card.html, compacted, for entry e
+// listed on page p, with the element id (or none) and the number of
+// articles (or none, when 0): what card and cardCount return while that
+// template is the built-in one.
+func writeEntryCard(b textWriter, p *Page, e *link.Entry, id string, count int) {
+	b.WriteString("<div class=\"entry-card entry-")
+	writeText(b, e.Kind)
+	b.WriteByte('"')
+	if id != "" {
+		b.WriteString(" id=\"")
+		writeText(b, id)
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+	if e.Image != "" {
+		b.WriteString("\n<img class=\"entry-card-image\" src=\"")
+		writeURL(b, p.URL("assets/"+e.Image), true)
+		b.WriteString("\" alt=\"")
+		writeText(b, e.ImageAlt)
+		b.WriteString("\" width=\"64\" height=\"64\" loading=\"lazy\">")
+	}
+	b.WriteString("\n<p class=\"entry-card-kind\">")
+	writeText(b, kindLabel(e.Kind))
+	b.WriteString("</p>\n<p class=\"entry-card-name\">")
+	writeText(b, e.Name)
+	b.WriteString("</p>")
+	if e.Role != "" {
+		b.WriteString("\n<p class=\"entry-card-role\">")
+		writeText(b, e.Role)
+		b.WriteString("</p>")
+	}
+	if e.Summary != "" {
+		b.WriteString("\n<p class=\"entry-card-summary\">")
+		writeText(b, e.Summary)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n<p class=\"entry-card-more\">\n<a href=\"")
+	writeURL(b, p.URL(e.Page), true)
+	b.WriteString("\">Full entry<span class=\"visually-hidden\">: ")
+	writeText(b, e.Name)
+	b.WriteString("</span></a>")
+	if count != 0 {
+		b.WriteString(" <span class=\"entry-card-count\">· in ")
+		b.WriteString(strconv.Itoa(count))
+		b.WriteString(" article")
+		if count != 1 {
+			b.WriteByte('s')
+		}
+		b.WriteString("</span>")
+	}
+	b.WriteString("\n</p>\n</div>\n")
 }
 
 // writeHeader writes partials/header.html for a page that is not the home,

@@ -30,6 +30,8 @@ func TestGoWriterSources(t *testing.T) {
 		"a built-in template of article pages changed: bring writeArticlePage in line with it, then update articlePageSources")
 	assert.Equal(t, entryPageSources, templatesSum(byName, entryPageTemplates),
 		"a built-in template of entry pages changed: bring writeEntryPage in line with it, then update entryPageSources")
+	assert.Equal(t, entryCardSources, templatesSum(byName, entryCardTemplates),
+		"the built-in entry card changed: bring writeEntryCard in line with it, then update entryCardSources")
 	assert.Equal(t, articleItemSources, templatesSum(byName, articleItemTemplates),
 		"a built-in template of article items changed: bring writeArticleItem in line with it, then update articleItemSources")
 }
@@ -146,7 +148,7 @@ func TestArticlePageMatchesTemplates(t *testing.T) {
 func TestGoWritersOnlyWithTheBuiltInTemplates(t *testing.T) {
 	tplFiles, assetFiles := builtinTheme(t)
 	site := linked(t, siteFiles())
-	names := slices.Concat(articlePageTemplates, entryPageTemplates, articleItemTemplates)
+	names := slices.Concat(articlePageTemplates, entryPageTemplates, articleItemTemplates, entryCardTemplates)
 	slices.Sort(names)
 	for _, name := range slices.Compact(names) {
 		t.Run(name, func(t *testing.T) {
@@ -162,6 +164,7 @@ func TestGoWritersOnlyWithTheBuiltInTemplates(t *testing.T) {
 			assert.Equal(t, !slices.Contains(articlePageTemplates, name), tpls.goArticles, "article pages in Go")
 			assert.Equal(t, !slices.Contains(entryPageTemplates, name), tpls.goEntries, "entry pages in Go")
 			assert.Equal(t, !slices.Contains(articleItemTemplates, name), tpls.partials.goItems, "article items in Go")
+			assert.Equal(t, !slices.Contains(entryCardTemplates, name), tpls.partials.goCards, "entry cards in Go")
 			r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil)}
 			out := render(t, r, site)
 			// The pages that show the change, as the changed template
@@ -173,6 +176,7 @@ func TestGoWritersOnlyWithTheBuiltInTemplates(t *testing.T) {
 				"partials/article-meta.html": {"articles/talks/index.html", "index.html"},
 				"partials/appearances.html":  {"glossary/kyiv/index.html"},
 				"partials/article-item.html": {"index.html"},
+				"partials/entry-card.html":   {"articles/talks/index.html", "glossary/index.html"},
 			}[name]
 			for _, page := range shown {
 				assert.True(t, strings.Contains(out[page], "<i>changed</i>"), "%s comes from the changed template", page)
@@ -186,6 +190,7 @@ func TestGoWritersOnlyWithTheBuiltInTemplates(t *testing.T) {
 		assert.False(t, tpls.goArticles, "readable pages keep the templates' indentation")
 		assert.False(t, tpls.goEntries, "readable pages keep the templates' indentation")
 		assert.False(t, tpls.partials.goItems, "readable pages keep the templates' indentation")
+		assert.False(t, tpls.partials.goCards, "readable pages keep the templates' indentation")
 	})
 	t.Run("a changed page template of another kind", func(t *testing.T) {
 		files := make([]theme.File, len(tplFiles))
@@ -201,6 +206,7 @@ func TestGoWritersOnlyWithTheBuiltInTemplates(t *testing.T) {
 		assert.True(t, tpls.goArticles, "glossary.html is not part of an article page")
 		assert.True(t, tpls.goEntries, "glossary.html is not part of an entry page")
 		assert.True(t, tpls.partials.goItems, "glossary.html is not part of an article item")
+		assert.True(t, tpls.partials.goCards, "glossary.html is not part of an entry card")
 	})
 }
 
@@ -391,4 +397,50 @@ func firstDiff(want, got string) string {
 	}
 	from := max(i-80, 0)
 	return fmt.Sprintf("differs at byte %d:\ntemplate: %q\nGo:       %q", i, want[from:min(i+80, len(want))], got[from:min(i+80, len(got))])
+}
+
+func TestEntryCardMatchesTemplate(t *testing.T) {
+	tplFiles, assetFiles := builtinTheme(t)
+	var diags diag.List
+	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
+	require.NoError(t, diags.Err())
+	require.True(t, tpls.partials.goCards, "the built-in templates, compacted, write entry cards in Go")
+	for name, files := range articleSites() {
+		t.Run(name, func(t *testing.T) {
+			site := linked(t, files)
+			for _, e := range site.Entries {
+				if e.ID == "odd" {
+					e.Kind = `organization"<x>`
+					e.ID = `odd"<&>`
+				}
+			}
+			r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil)}
+			n := 0
+			for _, p := range r.Pages(site) {
+				if p.Kind != "article" && p.Kind != "entry" && p.Kind != "glossary" {
+					continue
+				}
+				for _, e := range site.Entries {
+					for _, count := range []bool{false, true} {
+						n++
+						call := tpls.partials.card
+						if count {
+							call = tpls.partials.cardCount
+						}
+						tpls.partials.reset()
+						tpls.partials.goCards = false
+						want, err := call(p, e)
+						require.NoError(t, err)
+						tpls.partials.goCards = true
+						got, err := call(p, e)
+						require.NoError(t, err)
+						if want != got {
+							t.Errorf("%s on %s (count %v): %s", e.ID, p.Path, count, firstDiff(string(want), string(got)))
+						}
+					}
+				}
+			}
+			assert.Positive(t, n)
+		})
+	}
 }

@@ -116,6 +116,7 @@ func ParseTemplates(files []theme.File, diags *diag.List, opts ...TemplateOption
 		t.goArticles = templatesSum(byName, articlePageTemplates) == articlePageSources
 		t.goEntries = templatesSum(byName, entryPageTemplates) == entryPageSources
 		t.partials.goItems = templatesSum(byName, articleItemTemplates) == articleItemSources
+		t.partials.goCards = templatesSum(byName, entryCardTemplates) == entryCardSources
 		compact(root)
 		for _, p := range t.pages {
 			compact(p)
