@@ -38,3 +38,12 @@ func TestWriteFolded(t *testing.T) {
 	writeFolded(&b, norm.NFKD.String("Çé\u0308Ž Łø"))
 	assert.Equal(t, "cez lo", b.String())
 }
+
+func TestIsStopWord(t *testing.T) {
+	for _, w := range stopWords {
+		assert.True(t, IsStopWord(w), w)
+	}
+	for _, w := range []string{"", "x", "ab", "the_", "thea", "Istanbul", "The", "été", "1", "zz", "{"} {
+		assert.False(t, IsStopWord(w), w)
+	}
+}

@@ -63,7 +63,7 @@ func makeCorpus(articles, entries int) *corpus {
 	seen := map[string]bool{}
 	for k := 0; len(c.words) < 30_000; k++ {
 		w := pseudoWord(k + 600) // at least two syllables
-		if !seen[w] && !stopSet[w] {
+		if !seen[w] && !IsStopWord(w) {
 			seen[w] = true
 			c.words = append(c.words, w)
 		}

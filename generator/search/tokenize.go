@@ -17,16 +17,27 @@ var stopWords = []string{
 	"their", "them", "then", "there", "they", "this", "to", "was", "were", "which", "with",
 }
 
-var stopSet = func() map[string]bool {
-	m := make(map[string]bool, len(stopWords))
+// stopByLetter holds the stop words by their first letter: a token is
+// checked against a few words, faster than a map lookup.
+var stopByLetter = func() (by [26][]string) {
 	for _, w := range stopWords {
-		m[w] = true
+		by[w[0]-'a'] = append(by[w[0]-'a'], w)
 	}
-	return m
+	return by
 }()
 
 // IsStopWord reports whether the folded token w is a stop word.
-func IsStopWord(w string) bool { return stopSet[w] }
+func IsStopWord(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	for _, s := range stopByLetter[w[0]-'a'] {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
 
 // fold spells letters that have no Unicode decomposition the way a reader
 // without them types them ("Łukasz" → "lukasz", "Tromsø" → "tromso"), and
@@ -60,12 +71,23 @@ func Normalize(s string) string {
 	// what follows, so only the runs of other characters go through NFKD
 	// (FuzzNormalize holds this to NFKD of the whole).
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+		if s[i] < utf8.RuneSelf {
+			// A run of ASCII: as it is, or lower-cased.
+			j, upper := i, false
+			for ; j < len(s) && s[j] < utf8.RuneSelf; j++ {
+				upper = upper || 'A' <= s[j] && s[j] <= 'Z'
 			}
-			b.WriteByte(c)
-			i++
+			if !upper {
+				b.WriteString(s[i:j])
+			} else {
+				for _, c := range []byte(s[i:j]) {
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					b.WriteByte(c)
+				}
+			}
+			i = j
 			continue
 		}
 		j := i + 1
@@ -134,7 +156,7 @@ func Terms(s string) []string {
 }
 
 func indexable(t string) bool {
-	return t != "" && len(t) <= MaxTokenBytes && !(len(t) <= maxStopWord && stopSet[t])
+	return t != "" && len(t) <= MaxTokenBytes && !(len(t) <= maxStopWord && IsStopWord(t))
 }
 
 // maxStopWord is the length of the longest stop word.
