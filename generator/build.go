@@ -56,6 +56,7 @@ func Build(ctx context.Context, src string, opts ...Option) (*Result, error) {
 	}
 	total := r.Files(site)
 	r.Transient = true // the writer writes each file out and keeps nothing
+	r.Consume = true   // nothing uses the site after the render
 	emit := func(name string, data []byte) error {
 		if err := ctx.Err(); err != nil {
 			return err

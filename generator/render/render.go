@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/internal/digest"
@@ -42,6 +43,12 @@ type Renderer struct {
 	// buffers the renderer reuses, without a copy of each. It does not go
 	// with a Memo, which keeps pages.
 	Transient bool
+	// Consume lets the render drop from the site what it no longer needs,
+	// to hold less in memory: an article's body once its page is written
+	// (unless the feed shows it), every article's text once the outputs
+	// (the search index) are made. The site must not be used after. A
+	// one-shot build sets it; it does not go with a Memo.
+	Consume bool
 
 	// bufs are page buffers reused from page to page.
 	bufs sync.Pool
@@ -198,10 +205,26 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 		}
 		return nil
 	}
+	consume := r.Consume && r.Memo == nil
+	// feedBody marks the articles whose bodies the feed shows.
+	feedBody := map[*link.Article]bool{}
+	if consume {
+		for _, a := range site.Articles[:min(feedSize, len(site.Articles))] {
+			feedBody[a] = true
+		}
+	}
+	var outputsLeft atomic.Int32
+	outputsLeft.Store(int32(len(r.Outputs)))
 	var jobs []func() error
 	for _, o := range r.Outputs {
 		jobs = append(jobs, func() error {
 			files, err := o.Files(site)
+			if consume && outputsLeft.Add(-1) == 0 {
+				// Only the outputs read the articles' texts.
+				for _, a := range site.Articles {
+					a.Text = ""
+				}
+			}
 			if err != nil {
 				return err
 			}
@@ -231,7 +254,13 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 		if p.Article != nil {
 			articleSum[p.Article] = d
 		}
-		jobs = append(jobs, func() error { return r.page(p, d, emit, diags, &mu, reported) })
+		jobs = append(jobs, func() error {
+			err := r.page(p, d, emit, diags, &mu, reported)
+			if consume && p.Article != nil && !feedBody[p.Article] {
+				p.Article.Body = "" // nothing else shows it
+			}
+			return err
+		})
 	}
 	// Each article's notes, as W3C Web Annotations. They show nothing that
 	// the article's page does not, so they are memoized with its digest.

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"runtime"
 	"slices"
@@ -359,4 +360,44 @@ func TestRenderTransientGivesTheSameFiles(t *testing.T) {
 	r.Transient = true
 	require.NoError(t, r.Render(site, copied.emit, &diag.List{}))
 	assert.Equal(t, kept.files, copied.files)
+}
+
+// TestRenderConsume: a render that may consume the site writes the same
+// files, and lets go of the bodies of the articles whose pages it wrote
+// (but not of those the feed shows) and of every article's text.
+func TestRenderConsume(t *testing.T) {
+	files := siteFiles()
+	for i := range feedSize + 3 {
+		files[fmt.Sprintf("articles/extra-%02d.md", i)] = fmt.Sprintf("title: Extra %d\ndate: 2024-01-%02d\n---\nText %d about Kyiv.\n", i, 1+i%28, i)
+	}
+	var kept, consumed collect
+	r := &Renderer{Templates: parse(t, testTemplates(true)), Assets: NewAssets(testAssets(), nil), Outputs: []Output{textsOutput{}}}
+	require.NoError(t, r.Render(linked(t, files), kept.emit, &diag.List{}))
+
+	site := linked(t, files)
+	r = &Renderer{Templates: parse(t, testTemplates(true)), Assets: NewAssets(testAssets(), nil), Outputs: []Output{textsOutput{}},
+		Transient: true, Consume: true}
+	require.NoError(t, r.Render(site, consumed.emit, &diag.List{}))
+	assert.Equal(t, kept.files, consumed.files, "the same files")
+	assert.Contains(t, consumed.files["texts.txt"], "Text 3 about Kyiv.", "the outputs see the texts")
+	require.Greater(t, len(site.Articles), feedSize)
+	for i, a := range site.Articles {
+		assert.Empty(t, a.Text, a.Path)
+		if i < feedSize {
+			assert.NotEmpty(t, a.Body, "%s is in the feed", a.Path)
+		} else {
+			assert.Empty(t, a.Body, a.Path)
+		}
+	}
+}
+
+// textsOutput is an Output of one file: the articles' texts.
+type textsOutput struct{}
+
+func (textsOutput) Files(site *link.Site) (map[string][]byte, error) {
+	var b strings.Builder
+	for _, a := range site.Articles {
+		b.WriteString(a.Text + "\n")
+	}
+	return map[string][]byte{"texts.txt": []byte(b.String())}, nil
 }
