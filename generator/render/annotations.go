@@ -2,7 +2,7 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
+	"strconv"
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/link"
@@ -22,91 +22,144 @@ var motivations = map[string]string{
 	content.NoteQuote:      "describing",
 }
 
-type annoCollection struct {
-	Context string   `json:"@context"`
-	ID      string   `json:"id"`
-	Type    string   `json:"type"`
-	Label   string   `json:"label"`
-	Total   int      `json:"total"`
-	First   annoPage `json:"first"`
-}
-
-type annoPage struct {
-	ID         string       `json:"id"`
-	Type       string       `json:"type"`
-	StartIndex int          `json:"startIndex"`
-	Items      []annotation `json:"items"`
-}
-
-type annotation struct {
-	ID         string     `json:"id"`
-	Type       string     `json:"type"`
-	Motivation string     `json:"motivation"`
-	Label      string     `json:"label"`
-	Body       []annoBody `json:"body"`
-	Target     annoTarget `json:"target"`
-}
-
-type annoBody struct {
-	Type    string `json:"type"`
-	Value   string `json:"value,omitempty"`
-	Format  string `json:"format,omitempty"`
-	Purpose string `json:"purpose,omitempty"`
-	ID      string `json:"id,omitempty"`
-	Label   string `json:"label,omitempty"`
-}
-
-type annoTarget struct {
-	Source   string         `json:"source"`
-	Selector []annoSelector `json:"selector"`
-}
-
-type annoSelector struct {
-	Type   string `json:"type"`
-	Exact  string `json:"exact,omitempty"`
-	Prefix string `json:"prefix,omitempty"`
-	Suffix string `json:"suffix,omitempty"`
-	Start  *int   `json:"start,omitempty"`
-	End    *int   `json:"end,omitempty"`
-}
-
 // Annotations returns the W3C Web Annotation collection of an article's
-// notes as JSON-LD.
+// notes as JSON-LD, indented by two spaces. It is written member by member,
+// as encoding/json would write it (TestAnnotationsMatchEncodingJSON holds
+// the two together): an article has one such file, and encoding/json's
+// reflection and indenting took as long as writing its page.
 func Annotations(site *link.Site, a *link.Article) ([]byte, error) {
 	base := site.Config.BaseURL
 	page := urls.Abs(base, a.Page)
 	id := urls.Abs(base, a.Page+AnnotationsFile)
-	c := annoCollection{
-		Context: "http://www.w3.org/ns/anno.jsonld",
-		ID:      id,
-		Type:    "AnnotationCollection",
-		Label:   "Notes on “" + a.Title + "”",
-		Total:   len(a.Notes),
-		First:   annoPage{ID: id + "#page-1", Type: "AnnotationPage", Items: []annotation{}},
-	}
+	w := &jsonWriter{}
+	w.b.Grow(1024 + 1536*len(a.Notes))
+	w.open('{')
+	w.str("@context", "http://www.w3.org/ns/anno.jsonld")
+	w.str("id", id)
+	w.str("type", "AnnotationCollection")
+	w.str("label", "Notes on “"+a.Title+"”")
+	w.num("total", len(a.Notes))
+	w.key("first")
+	w.open('{')
+	w.str("id", id+"#page-1")
+	w.str("type", "AnnotationPage")
+	w.num("startIndex", 0)
+	w.key("items")
+	w.open('[')
 	for _, n := range a.Notes {
-		start, end := n.Start, n.End
-		item := annotation{
-			ID:         page + "#" + n.ID,
-			Type:       "Annotation",
-			Motivation: motivations[n.Kind],
-			Label:      n.Label(),
-			Body:       []annoBody{{Type: "TextualBody", Value: string(n.Body), Format: "text/html", Purpose: motivations[n.Kind]}},
-			Target: annoTarget{Source: page, Selector: []annoSelector{
-				{Type: "TextQuoteSelector", Exact: n.Exact, Prefix: n.Prefix, Suffix: n.Suffix},
-				{Type: "TextPositionSelector", Start: &start, End: &end},
-			}},
-		}
+		w.item()
+		w.open('{')
+		w.str("id", page+"#"+n.ID)
+		w.str("type", "Annotation")
+		w.str("motivation", motivations[n.Kind])
+		w.str("label", n.Label())
+		w.key("body")
+		w.open('[')
+		w.item()
+		w.open('{')
+		w.str("type", "TextualBody")
+		w.strOmit("value", string(n.Body))
+		w.str("format", "text/html")
+		w.strOmit("purpose", motivations[n.Kind])
+		w.close('}')
 		if n.Source != nil && n.Source.URL != "" {
-			item.Body = append(item.Body, annoBody{Type: "Text", ID: n.Source.URL, Label: n.Source.Title, Purpose: "linking"})
+			w.item()
+			w.open('{')
+			w.str("type", "Text")
+			w.str("purpose", "linking")
+			w.str("id", n.Source.URL)
+			w.strOmit("label", n.Source.Title)
+			w.close('}')
 		}
-		c.First.Items = append(c.First.Items, item)
+		w.close(']')
+		w.key("target")
+		w.open('{')
+		w.str("source", page)
+		w.key("selector")
+		w.open('[')
+		w.item()
+		w.open('{')
+		w.str("type", "TextQuoteSelector")
+		w.strOmit("exact", n.Exact)
+		w.strOmit("prefix", n.Prefix)
+		w.strOmit("suffix", n.Suffix)
+		w.close('}')
+		w.item()
+		w.open('{')
+		w.str("type", "TextPositionSelector")
+		w.num("start", n.Start)
+		w.num("end", n.End)
+		w.close('}')
+		w.close(']')
+		w.close('}')
+		w.close('}')
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(c); err != nil {
-		return nil, err
+	w.close(']')
+	w.close('}')
+	w.close('}')
+	w.b.WriteByte('\n')
+	return w.b.Bytes(), nil
+}
+
+// jsonWriter writes JSON indented by two spaces, as encoding/json's
+// Encoder with SetIndent("", "  ") does.
+type jsonWriter struct {
+	b     bytes.Buffer
+	depth int
+	// empty tells that the object or array last opened has no member yet.
+	empty bool
+}
+
+func (w *jsonWriter) open(c byte) {
+	w.b.WriteByte(c)
+	w.depth++
+	w.empty = true
+}
+
+func (w *jsonWriter) close(c byte) {
+	w.depth--
+	if !w.empty {
+		w.newline()
 	}
-	return buf.Bytes(), nil
+	w.b.WriteByte(c)
+	w.empty = false
+}
+
+// item starts a member or an element.
+func (w *jsonWriter) item() {
+	if !w.empty {
+		w.b.WriteByte(',')
+	}
+	w.newline()
+	w.empty = false
+}
+
+func (w *jsonWriter) newline() {
+	w.b.WriteByte('\n')
+	for range w.depth {
+		w.b.WriteString("  ")
+	}
+}
+
+func (w *jsonWriter) key(k string) {
+	w.item()
+	writeJSONString(&w.b, k)
+	w.b.WriteString(": ")
+}
+
+func (w *jsonWriter) str(k, v string) {
+	w.key(k)
+	writeJSONString(&w.b, v)
+}
+
+// strOmit is str but leaves out an empty value (omitempty).
+func (w *jsonWriter) strOmit(k, v string) {
+	if v != "" {
+		w.str(k, v)
+	}
+}
+
+func (w *jsonWriter) num(k string, n int) {
+	w.key(k)
+	w.b.WriteString(strconv.Itoa(n))
 }
