@@ -16,26 +16,26 @@ import (
 )
 
 type refCollection struct {
-	Context string   `json:"@context"`
-	ID      string   `json:"id"`
-	Type    string   `json:"type"`
-	Label   string   `json:"label"`
-	Total   int      `json:"total"`
+	Context string  `json:"@context"`
+	ID      string  `json:"id"`
+	Type    string  `json:"type"`
+	Label   string  `json:"label"`
+	Total   int     `json:"total"`
 	First   refPage `json:"first"`
 }
 
 type refPage struct {
-	ID         string       `json:"id"`
-	Type       string       `json:"type"`
-	StartIndex int          `json:"startIndex"`
+	ID         string          `json:"id"`
+	Type       string          `json:"type"`
+	StartIndex int             `json:"startIndex"`
 	Items      []refAnnotation `json:"items"`
 }
 
 type refAnnotation struct {
-	ID         string     `json:"id"`
-	Type       string     `json:"type"`
-	Motivation string     `json:"motivation"`
-	Label      string     `json:"label"`
+	ID         string    `json:"id"`
+	Type       string    `json:"type"`
+	Motivation string    `json:"motivation"`
+	Label      string    `json:"label"`
 	Body       []refBody `json:"body"`
 	Target     refTarget `json:"target"`
 }
@@ -50,7 +50,7 @@ type refBody struct {
 }
 
 type refTarget struct {
-	Source   string         `json:"source"`
+	Source   string        `json:"source"`
 	Selector []refSelector `json:"selector"`
 }
 
