@@ -144,3 +144,20 @@ func TestAnnotationsMatchEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// FuzzJSONString holds writeJSONString to encoding/json.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", `"quoted" \ back`, "<b>&amp;</b>", "\b\f\n\r\t\x00\x1f\x7f",
+		"\u2028\u2029 é ’ 😀", "\xff\xfe bad \xc3", "\u00e9\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		var got bytes.Buffer
+		writeJSONString(&got, s)
+		if got.String() != string(want) {
+			t.Fatalf("%q: got %s, want %s", s, got.String(), want)
+		}
+	})
+}
