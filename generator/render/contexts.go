@@ -27,20 +27,29 @@ func contexts(app link.Appearance) template.HTML {
 		n += len(m.Before) + len(m.Text) + len(m.After) + len(app.Href) + len(m.ID) + 48
 	}
 	b.Grow(n)
+	writeContexts(&b, app)
+	return template.HTML(b.String()) //nolint:gosec // every piece is escaped by writeContexts
+}
+
+// writeContexts writes what contexts returns.
+func writeContexts(b textWriter, app link.Appearance) {
+	// The link to the article, escaped once for all its mentions.
+	var h strings.Builder
+	writeURL(&h, app.Href, true)
+	href := h.String()
 	for _, m := range app.Mentions {
 		b.WriteString("\n<li>")
-		writeText(&b, m.Before)
+		writeText(b, m.Before)
 		b.WriteString(`<a href="`)
-		writeURL(&b, app.Href, true)
+		b.WriteString(href)
 		b.WriteByte('#')
-		writeURL(&b, m.ID, false)
+		writeURL(b, m.ID, false)
 		b.WriteString(`"><strong>`)
-		writeText(&b, m.Text)
+		writeText(b, m.Text)
 		b.WriteString(`</strong></a>`)
-		writeText(&b, m.After)
+		writeText(b, m.After)
 		b.WriteString("</li>")
 	}
-	return template.HTML(b.String()) //nolint:gosec // every piece is escaped above
 }
 
 // appearance returns an article's item in an entry's "Appears in" list:
@@ -58,15 +67,21 @@ func contexts(app link.Appearance) template.HTML {
 // The text is escaped as html/template would.
 func appearance(app link.Appearance) template.HTML {
 	var b strings.Builder
+	writeAppearance(&b, app)
+	return template.HTML(b.String()) //nolint:gosec // every piece is escaped by writeAppearance
+}
+
+// writeAppearance writes what appearance returns.
+func writeAppearance(b textWriter, app link.Appearance) {
 	a := app.Article
 	b.WriteString("\n<li class=\"appearance\">\n<p class=\"appearance-title\"><a href=\"")
-	writeURL(&b, app.Href, true)
+	writeURL(b, app.Href, true)
 	b.WriteString(`">`)
-	writeText(&b, a.Title)
+	writeText(b, a.Title)
 	b.WriteString("</a>\n<span class=\"byline\"><time datetime=\"")
-	writeText(&b, a.Date.Format(time.RFC3339))
+	writeText(b, a.Date.Format(time.RFC3339))
 	b.WriteString(`">`)
-	writeText(&b, formatDate(a.Date))
+	writeText(b, formatDate(a.Date))
 	b.WriteString("</time>\n· ")
 	b.WriteString(strconv.Itoa(len(app.Mentions)))
 	b.WriteString(" mention")
@@ -74,7 +89,6 @@ func appearance(app link.Appearance) template.HTML {
 		b.WriteByte('s')
 	}
 	b.WriteString("</span></p>\n<ul class=\"appearance-contexts\">")
-	b.WriteString(string(contexts(app)))
+	writeContexts(b, app)
 	b.WriteString("\n</ul>\n</li>")
-	return template.HTML(b.String()) //nolint:gosec // every piece is escaped
 }

@@ -212,7 +212,7 @@ func (r *Renderer) writeEntryPage(b *bytes.Buffer, p *Page) error {
 		b.WriteString("\n<section class=\"entry-appearances\" aria-labelledby=\"appears-in\">\n" +
 			"<h2 id=\"appears-in\">Appears in</h2>\n<ol class=\"appearance-list\">")
 		for _, app := range e.Appearances {
-			b.WriteString(string(appearance(app)))
+			writeAppearance(b, app)
 		}
 		b.WriteString("\n</ol>\n</section>")
 	} else {
