@@ -1,9 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"strconv"
-
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/urls"
@@ -99,67 +96,4 @@ func Annotations(site *link.Site, a *link.Article) ([]byte, error) {
 	w.close('}')
 	w.b.WriteByte('\n')
 	return w.b.Bytes(), nil
-}
-
-// jsonWriter writes JSON indented by two spaces, as encoding/json's
-// Encoder with SetIndent("", "  ") does.
-type jsonWriter struct {
-	b     bytes.Buffer
-	depth int
-	// empty tells that the object or array last opened has no member yet.
-	empty bool
-}
-
-func (w *jsonWriter) open(c byte) {
-	w.b.WriteByte(c)
-	w.depth++
-	w.empty = true
-}
-
-func (w *jsonWriter) close(c byte) {
-	w.depth--
-	if !w.empty {
-		w.newline()
-	}
-	w.b.WriteByte(c)
-	w.empty = false
-}
-
-// item starts a member or an element.
-func (w *jsonWriter) item() {
-	if !w.empty {
-		w.b.WriteByte(',')
-	}
-	w.newline()
-	w.empty = false
-}
-
-func (w *jsonWriter) newline() {
-	w.b.WriteByte('\n')
-	for range w.depth {
-		w.b.WriteString("  ")
-	}
-}
-
-func (w *jsonWriter) key(k string) {
-	w.item()
-	writeJSONString(&w.b, k)
-	w.b.WriteString(": ")
-}
-
-func (w *jsonWriter) str(k, v string) {
-	w.key(k)
-	writeJSONString(&w.b, v)
-}
-
-// strOmit is str but leaves out an empty value (omitempty).
-func (w *jsonWriter) strOmit(k, v string) {
-	if v != "" {
-		w.str(k, v)
-	}
-}
-
-func (w *jsonWriter) num(k string, n int) {
-	w.key(k)
-	w.b.WriteString(strconv.Itoa(n))
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"html/template"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/link"
@@ -175,64 +174,6 @@ func (p *Page) articleJSONLD() (template.JS, error) {
 	str("url", canonical)
 	b.WriteByte('}')
 	return template.JS(b.String()), nil //nolint:gosec // JSON strings escaped as encoding/json escapes them
-}
-
-// writeJSONString writes s as encoding/json writes a string (FuzzJSONString
-// holds the two together): quoted; with backslash escapes for the quote,
-// the backslash and the control characters that have one; \u escapes for
-// other control characters, for <, > and &, and for U+2028 and U+2029;
-// invalid UTF-8 as \ufffd.
-func writeJSONString(b *bytes.Buffer, s string) {
-	const hex = "0123456789abcdef"
-	b.WriteByte('"')
-	last := 0 // s[last:i] is yet to be written
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b.WriteString(s[last:i])
-			switch c {
-			case '"', '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case '\b':
-				b.WriteString(`\b`)
-			case '\f':
-				b.WriteString(`\f`)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\r':
-				b.WriteString(`\r`)
-			case '\t':
-				b.WriteString(`\t`)
-			default:
-				b.WriteString(`\u00`)
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&0xf])
-			}
-			i++
-			last = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteString(s[last:i])
-			b.WriteString(`\ufffd`)
-			last = i + size
-		case r == '\u2028' || r == '\u2029':
-			b.WriteString(s[last:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hex[r&0xf])
-			last = i + size
-		}
-		i += size
-	}
-	b.WriteString(s[last:])
-	b.WriteByte('"')
 }
 
 // mentionedEntity returns the JSON of entity(e, false), which every article

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/glossdev/gloss/generator/urls"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -218,5 +219,84 @@ func TestPagesWithoutTags(t *testing.T) {
 	for _, p := range renderer(t, true).Pages(linked(t, files)) {
 		assert.NotEqual(t, "tags", p.Kind, "no tags page without tags")
 		assert.NotEqual(t, "tag", p.Kind)
+	}
+}
+
+// articleJSONLDMap is an article's JSON-LD as a map for encoding/json,
+// which articleJSONLD must write byte for byte.
+func articleJSONLDMap(t *testing.T, p *Page) string {
+	cfg := p.Site.Config
+	a := p.Article
+	v := map[string]any{
+		"@context":         "https://schema.org",
+		"@type":            "NewsArticle",
+		"headline":         a.Title,
+		"url":              p.Canonical(),
+		"mainEntityOfPage": p.Canonical(),
+		"datePublished":    stamp(a.Date),
+		"dateModified":     stamp(lastChange(a)),
+		"inLanguage":       cfg.Language,
+		"publisher":        map[string]any{"@type": "Organization", "name": cfg.Title, "url": urls.Abs(cfg.BaseURL, urls.Home)},
+	}
+	if a.Summary != "" {
+		v["description"] = a.Summary
+	}
+	if a.Dateline != "" {
+		v["dateline"] = a.Dateline
+	}
+	if len(a.Tags) > 0 {
+		v["keywords"] = a.Tags
+	}
+	var authors []map[string]any
+	for _, name := range a.Authors {
+		authors = append(authors, map[string]any{"@type": "Person", "name": name})
+	}
+	if len(authors) > 0 {
+		v["author"] = authors
+	}
+	var about, mentions []json.RawMessage
+	for _, e := range a.Entries {
+		ent, err := json.Marshal(p.entity(e, false))
+		require.NoError(t, err)
+		mentions = append(mentions, ent)
+		if mentionedIn(e, a.Title+" "+a.Summary) {
+			about = append(about, ent)
+		}
+	}
+	if len(mentions) > 0 {
+		v["mentions"] = mentions
+	}
+	if len(about) > 0 {
+		v["about"] = about
+	}
+	data, err := json.Marshal(v)
+	require.NoError(t, err)
+	return string(data)
+}
+
+func TestArticleJSONLDMatchesMap(t *testing.T) {
+	for name, files := range articleSites() {
+		t.Run(name, func(t *testing.T) {
+			site := linked(t, files)
+			for _, a := range site.Articles {
+				if a.Slug == "odd" {
+					a.Tags = append(a.Tags, "<script>", "a&b")
+					a.Authors = append(a.Authors, "</script>", "line\u2028sep")
+					a.Dateline += " \x01\t\"\\"
+				}
+			}
+			r := renderer(t, true)
+			n := 0
+			for _, p := range r.Pages(site) {
+				if p.Kind != "article" {
+					continue
+				}
+				n++
+				got, err := p.JSONLD()
+				require.NoError(t, err)
+				assert.Equal(t, articleJSONLDMap(t, p), string(got), "%s", p.Path)
+			}
+			assert.Equal(t, len(site.Articles), n)
+		})
 	}
 }
