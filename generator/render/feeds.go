@@ -15,6 +15,12 @@ import (
 // feedSize is how many of the newest articles the feed carries.
 const feedSize = 50
 
+// feedArticles returns the articles the feed carries, with their bodies:
+// the newest feedSize (site.Articles is newest first).
+func feedArticles(site *link.Site) []*link.Article {
+	return site.Articles[:min(len(site.Articles), feedSize)]
+}
+
 type atomFeed struct {
 	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
 	Lang     string      `xml:"xml:lang,attr,omitempty"`
@@ -108,10 +114,7 @@ func Feed(site *link.Site) ([]byte, error) {
 		},
 		ID: urls.Abs(cfg.BaseURL, urls.Home), Updated: stamp(newest(site)), Author: atomPerson{Name: cfg.Title},
 	}
-	for i, a := range site.Articles {
-		if i == feedSize {
-			break
-		}
+	for _, a := range feedArticles(site) {
 		abs := urls.Abs(cfg.BaseURL, a.Page)
 		base, _ := url.Parse(abs)
 		e := atomEntry{
@@ -198,9 +201,9 @@ func feedDigest(site *link.Site) digest.Sum {
 	d := newDigester()
 	cfg := site.Config
 	d.Str(cfg.Language, cfg.Title, cfg.Description, cfg.BaseURL.String(), stamp(newest(site)))
-	n := min(len(site.Articles), feedSize)
-	d.Int(n)
-	for _, a := range site.Articles[:n] {
+	articles := feedArticles(site)
+	d.Int(len(articles))
+	for _, a := range articles {
 		d.listing(a)
 		if a.Sum != (digest.Sum{}) {
 			d.sum(a.Sum)

@@ -209,7 +209,7 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	// feedBody marks the articles whose bodies the feed shows.
 	feedBody := map[*link.Article]bool{}
 	if consume {
-		for _, a := range site.Articles[:min(feedSize, len(site.Articles))] {
+		for _, a := range feedArticles(site) {
 			feedBody[a] = true
 		}
 	}
