@@ -59,19 +59,9 @@ func (r *Renderer) writeArticlePage(b *bytes.Buffer, p *Page) error {
 	b.WriteByte('\n')
 	b.WriteString(string(a.Body))
 	b.WriteString("\n</div>")
-	if len(a.Entries) > 0 {
-		b.WriteString("\n<section class=\"in-this-story\" aria-labelledby=\"in-this-story\">\n" +
-			"<h2 id=\"in-this-story\">In this story</h2>\n<ul class=\"card-list\">")
-		for _, e := range a.Entries {
-			card, err := r.Templates.partials.card(p, e)
-			if err != nil {
-				return err
-			}
-			b.WriteString("\n<li>")
-			b.WriteString(string(card))
-			b.WriteString("</li>")
-		}
-		b.WriteString("\n</ul>\n</section>")
+	if err := writeCards(b, p, a.Entries, r.Templates.partials.card, "\n<section class=\"in-this-story\" "+
+		"aria-labelledby=\"in-this-story\">\n<h2 id=\"in-this-story\">In this story</h2>"); err != nil {
+		return err
 	}
 	if len(a.Related) > 0 {
 		b.WriteString("\n<section class=\"related-articles\" aria-labelledby=\"related-articles\">\n" +

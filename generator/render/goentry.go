@@ -79,19 +79,9 @@ func (r *Renderer) writeEntryPage(b *bytes.Buffer, p *Page) error {
 		b.WriteString(" yet.</p>")
 	}
 	b.WriteByte('\n') // the partial's last line
-	if len(e.Related) > 0 {
-		b.WriteString("\n<section class=\"entry-related\" aria-labelledby=\"related-heading\">\n" +
-			"<h2 id=\"related-heading\">Related</h2>\n<ul class=\"card-list\">")
-		for _, rel := range e.Related {
-			card, err := r.Templates.partials.cardCount(p, rel)
-			if err != nil {
-				return err
-			}
-			b.WriteString("\n<li>")
-			b.WriteString(string(card))
-			b.WriteString("</li>")
-		}
-		b.WriteString("\n</ul>\n</section>")
+	if err := writeCards(b, p, e.Related, r.Templates.partials.cardCount, "\n<section class=\"entry-related\" "+
+		"aria-labelledby=\"related-heading\">\n<h2 id=\"related-heading\">Related</h2>"); err != nil {
+		return err
 	}
 	if len(e.Links) > 0 {
 		b.WriteString("\n<section class=\"entry-links\" aria-labelledby=\"links-heading\">\n" +

@@ -11,8 +11,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html/template"
 	"time"
 
+	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/theme"
 )
 
@@ -213,4 +215,26 @@ func writeHeader(b *bytes.Buffer, p *Page) {
 	b.WriteString("\" method=\"get\">\n<label class=\"visually-hidden\" for=\"site-search-q\">Search</label>\n" +
 		"<input id=\"site-search-q\" name=\"q\" type=\"search\" placeholder=\"Search\" autocomplete=\"off\" " +
 		"spellcheck=\"false\" aria-keyshortcuts=\"/\">\n</form>\n</div>\n</header>\n")
+}
+
+// writeCards writes the section of entry cards of an article or entry
+// page, when there are entries: the section's opening and heading (head),
+// then each entry's card, from card or cardCount, in a list item.
+func writeCards(b *bytes.Buffer, p *Page, entries []*link.Entry, card func(*Page, *link.Entry) (template.HTML, error), head string) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	b.WriteString(head)
+	b.WriteString("\n<ul class=\"card-list\">")
+	for _, e := range entries {
+		c, err := card(p, e)
+		if err != nil {
+			return err
+		}
+		b.WriteString("\n<li>")
+		b.WriteString(string(c))
+		b.WriteString("</li>")
+	}
+	b.WriteString("\n</ul>\n</section>")
+	return nil
 }
