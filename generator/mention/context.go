@@ -23,15 +23,16 @@ func (w *walker) contexts(root ast.Node) {
 		return
 	}
 	index := make(map[*Node]int, len(w.st.nodes))
-	// The blocks that hold mentions: only their text is needed.
+	// The blocks that hold mentions, however deep: only their text is
+	// needed.
 	blocks := make(map[ast.Node]bool)
 	for i, n := range w.st.nodes {
 		index[n] = i
-		p := n.Parent()
-		for p != nil && p.Type() != ast.TypeBlock {
-			p = p.Parent()
+		for p := n.Parent(); p != nil && !blocks[p]; p = p.Parent() {
+			if p.Type() == ast.TypeBlock {
+				blocks[p] = true
+			}
 		}
-		blocks[p] = true
 	}
 	var b []byte // the text of a block, reused from block to block
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -98,7 +98,8 @@ func (p *partials) cached(name string, data any, keys ...any) (template.HTML, er
 // the one to the site's root (for assets).
 
 // card renders partials/entry-card.html for an entry listed on page, with
-// the element id that the page's mentions of the entry point at.
+// the element id that the page's mentions of the entry point at; in Go
+// (writeEntryCard) while that template is the built-in one.
 func (p *partials) card(page *Page, e *link.Entry) (template.HTML, error) {
 	if p.goCards {
 		return goCard(page, e, mention.CardID(e.ID), 0), nil
@@ -108,7 +109,8 @@ func (p *partials) card(page *Page, e *link.Entry) (template.HTML, error) {
 }
 
 // cardCount renders partials/entry-card.html for an entry listed on page,
-// with the number of articles that mention it.
+// with the number of articles that mention it; in Go (writeEntryCard) while
+// that template is the built-in one.
 func (p *partials) cardCount(page *Page, e *link.Entry) (template.HTML, error) {
 	if p.goCards {
 		return goCard(page, e, "", len(e.Appearances)), nil
@@ -118,7 +120,8 @@ func (p *partials) cardCount(page *Page, e *link.Entry) (template.HTML, error) {
 }
 
 // articleItem renders partials/article-item.html for an article listed on
-// page.
+// page; in Go (writeArticleItem) while it and partials/article-meta.html are
+// the built-in ones.
 func (p *partials) articleItem(page *Page, a *link.Article) (template.HTML, error) {
 	if p.goItems {
 		var b strings.Builder

@@ -2,10 +2,11 @@ package render
 
 import "strings"
 
-// These write text the way html/template escapes it, for the few lists
-// that gloss writes in Go because they are too long to build item by item
-// in a template (see contexts). TestEscapeMatchesHTMLTemplate holds them to
-// html/template's output.
+// These write text the way html/template escapes it, for what gloss writes
+// in Go instead of a template: the "Appears in" lists (see contexts) and the
+// built-in theme's most frequent pages and parts (see gowriters.go).
+// TestContextsEscapeLikeHTMLTemplate, FuzzContexts and the Go writers' tests
+// hold them to html/template's output.
 
 // htmlReplacements is html/template's table for text and quoted attribute
 // values.

@@ -54,7 +54,8 @@ const (
 	entryCardSources   = "93d24fbf265886f8b092b199938bf2fdb5b49be0b99f9158e7ff4e5a40a239c0"
 )
 
-// templatesSum digests the files names of files.
+// templatesSum digests, in order, the names and contents of the files
+// named.
 func templatesSum(files map[string]theme.File, names []string) string {
 	h := sha256.New()
 	for _, name := range names {
@@ -237,4 +238,26 @@ func writeCards(b *bytes.Buffer, p *Page, entries []*link.Entry, card func(*Page
 	}
 	b.WriteString("\n</ul>\n</section>")
 	return nil
+}
+
+// definedBy tells whether, in the template set, each file of files defines
+// the template of its own name and each name of blocks is defined by the
+// file it maps to. A site's other partials may {{define}} templates of the
+// same names, which the page would then show instead.
+func definedBy(set *template.Template, files []string, blocks map[string]string) bool {
+	by := func(name, file string) bool {
+		t := set.Lookup(name)
+		return t != nil && t.Tree != nil && t.Tree.ParseName == file
+	}
+	for _, f := range files {
+		if !by(f, f) {
+			return false
+		}
+	}
+	for name, f := range blocks {
+		if !by(name, f) {
+			return false
+		}
+	}
+	return true
 }

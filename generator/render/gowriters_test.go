@@ -339,3 +339,40 @@ func TestEntryCardMatchesTemplate(t *testing.T) {
 		})
 	}
 }
+
+// TestGoWritersNotWhenAnotherFileRedefines: a site's own partial may
+// {{define}} a template that the built-in files define; the pages then show
+// its version, so the Go writers stand aside.
+func TestGoWritersNotWhenAnotherFileRedefines(t *testing.T) {
+	tplFiles, assetFiles := builtinTheme(t)
+	site := linked(t, siteFiles())
+	tests := []struct {
+		name, define string
+		// which writers still run
+		articles, entries, items, cards bool
+		// a page that shows the redefinition
+		page string
+	}{
+		{"head (article.html defines its own)", "head", true, false, true, true, "glossary/kyiv/index.html"},
+		{"footer", "partials/footer.html", false, false, true, true, "articles/talks/index.html"},
+		{"byline", "partials/article-meta.html", false, true, false, true, "index.html"},
+		{"appearances", "partials/appearances.html", true, false, true, true, "glossary/kyiv/index.html"},
+		{"card", "partials/entry-card.html", true, true, true, false, "articles/talks/index.html"},
+		{"item", "partials/article-item.html", true, true, false, true, "index.html"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := append(slices.Clone(tplFiles), theme.File{Name: "partials/zz-site.html", Path: "templates/partials/zz-site.html",
+				Data: []byte(`{{define "` + tt.define + `"}}<i>redefined</i>{{end}}`)})
+			var diags diag.List
+			tpls := ParseTemplates(files, &diags, WithCompact(true))
+			require.NoError(t, diags.Err())
+			assert.Equal(t, tt.articles, tpls.goArticles, "article pages in Go")
+			assert.Equal(t, tt.entries, tpls.goEntries, "entry pages in Go")
+			assert.Equal(t, tt.items, tpls.partials.goItems, "article items in Go")
+			assert.Equal(t, tt.cards, tpls.partials.goCards, "entry cards in Go")
+			out := render(t, &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil)}, site)
+			assert.True(t, strings.Contains(out[tt.page], "<i>redefined</i>"), "%s shows the site's definition", tt.page)
+		})
+	}
+}

@@ -47,7 +47,9 @@ type Renderer struct {
 	// to hold less in memory: an article's body once its page is written
 	// (unless the feed shows it), every article's text once the outputs
 	// (the search index) are made. The site must not be used after. A
-	// one-shot build sets it; it does not go with a Memo.
+	// one-shot build sets it. It does nothing with a Memo, or when a
+	// template is the site's own (which may show any article's body or
+	// text on any page). Outputs must not read articles' bodies.
 	Consume bool
 
 	// bufs are page buffers reused from page to page.
@@ -205,7 +207,7 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 		}
 		return nil
 	}
-	consume := r.Consume && r.Memo == nil
+	consume := r.Consume && r.Memo == nil && r.Templates.builtin
 	// feedBody marks the articles whose bodies the feed shows.
 	feedBody := map[*link.Article]bool{}
 	if consume {

@@ -364,18 +364,23 @@ func TestRenderTransientGivesTheSameFiles(t *testing.T) {
 
 // TestRenderConsume: a render that may consume the site writes the same
 // files, and lets go of the bodies of the articles whose pages it wrote
-// (but not of those the feed shows) and of every article's text.
+// (but not of those the feed shows) and of every article's text. It runs
+// with the built-in theme, compacted, as a one-shot build does.
 func TestRenderConsume(t *testing.T) {
 	files := siteFiles()
 	for i := range feedSize + 3 {
 		files[fmt.Sprintf("articles/extra-%02d.md", i)] = fmt.Sprintf("title: Extra %d\ndate: 2024-01-%02d\n---\nText %d about Kyiv.\n", i, 1+i%28, i)
 	}
+	tplFiles, assetFiles := builtinTheme(t)
+	var diags diag.List
+	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
+	require.NoError(t, diags.Err())
 	var kept, consumed collect
-	r := &Renderer{Templates: parse(t, testTemplates(true)), Assets: NewAssets(testAssets(), nil), Outputs: []Output{textsOutput{}}}
+	r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil), Outputs: []Output{textsOutput{}}}
 	require.NoError(t, r.Render(linked(t, files), kept.emit, &diag.List{}))
 
 	site := linked(t, files)
-	r = &Renderer{Templates: parse(t, testTemplates(true)), Assets: NewAssets(testAssets(), nil), Outputs: []Output{textsOutput{}},
+	r = &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil), Outputs: []Output{textsOutput{}},
 		Transient: true, Consume: true}
 	require.NoError(t, r.Render(site, consumed.emit, &diag.List{}))
 	assert.Equal(t, kept.files, consumed.files, "the same files")
@@ -400,4 +405,32 @@ func (textsOutput) Files(site *link.Site) (map[string][]byte, error) {
 		b.WriteString(a.Text + "\n")
 	}
 	return map[string][]byte{"texts.txt": []byte(b.String())}, nil
+}
+
+// TestRenderConsumeNotWithTheSitesTemplates: a site's own template may show
+// any article's body or text on any page, so nothing is dropped.
+func TestRenderConsumeNotWithTheSitesTemplates(t *testing.T) {
+	files := siteFiles()
+	for i := range 8 {
+		files[fmt.Sprintf("articles/extra-%02d.md", i)] = fmt.Sprintf("title: Extra %d\ndate: 2024-01-%02d\n---\nText %d about Kyiv.\n", i, 1+i, i)
+	}
+	tpls := testTemplates(false)
+	for i, f := range tpls {
+		if f.Name == "article.html" {
+			// Every article page shows the length of every article's text.
+			tpls[i].Data = []byte(`{{define "content"}}{{range .Site.Articles}}<p>{{len .Text}} {{len .Body}}</p>{{end}}{{end}}`)
+		}
+	}
+	var kept, consumed collect
+	r := &Renderer{Templates: parse(t, tpls), Assets: NewAssets(testAssets(), nil), Outputs: []Output{textsOutput{}}}
+	require.NoError(t, r.Render(linked(t, files), kept.emit, &diag.List{}))
+	site := linked(t, files)
+	r = &Renderer{Templates: parse(t, tpls), Assets: NewAssets(testAssets(), nil), Outputs: []Output{textsOutput{}},
+		Transient: true, Consume: true}
+	require.NoError(t, r.Render(site, consumed.emit, &diag.List{}))
+	assert.Equal(t, kept.files, consumed.files)
+	for _, a := range site.Articles {
+		assert.NotEmpty(t, a.Text, a.Path)
+		assert.NotEmpty(t, a.Body, a.Path)
+	}
 }

@@ -113,10 +113,16 @@ func ParseTemplates(files []theme.File, diags *diag.List, opts ...TemplateOption
 		return nil
 	}
 	if o.compact {
-		t.goArticles = templatesSum(byName, articlePageTemplates) == articlePageSources
-		t.goEntries = templatesSum(byName, entryPageTemplates) == entryPageSources
-		t.partials.goItems = templatesSum(byName, articleItemTemplates) == articleItemSources
-		t.partials.goCards = templatesSum(byName, entryCardTemplates) == entryCardSources
+		// The Go writers follow the built-in templates: the files must be
+		// those, and no other file may redefine what they define.
+		t.goArticles = templatesSum(byName, articlePageTemplates) == articlePageSources &&
+			definedBy(t.pages["article.html"], articlePageTemplates, map[string]string{"head": "article.html", "content": "article.html"})
+		t.goEntries = templatesSum(byName, entryPageTemplates) == entryPageSources &&
+			definedBy(t.pages["entry.html"], entryPageTemplates, map[string]string{"head": "base.html", "content": "entry.html"})
+		t.partials.goItems = templatesSum(byName, articleItemTemplates) == articleItemSources &&
+			definedBy(root, articleItemTemplates, nil)
+		t.partials.goCards = templatesSum(byName, entryCardTemplates) == entryCardSources &&
+			definedBy(root, entryCardTemplates, nil)
 		compact(root)
 		for _, p := range t.pages {
 			compact(p)
