@@ -22,6 +22,7 @@ func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{
 		"Erdoğan", "Łukasz in Tromsø", "e\u0301 and E\u0301", "ﬁnal ½ Ⅻ", "ΣΟΦΟΣ σοφος", "İstanbul",
 		"a\u0323\u0302b", "\xff\xfe ascii \xc3", "ＡＢＣ", "한국어", "Ærlaava Œuvre STRASSE straße",
+		"e" + strings.Repeat("\u0301\u0323", 40) + "x", // longer than a normalization segment
 	} {
 		f.Add(s)
 	}

@@ -70,6 +70,7 @@ func Normalize(s string) string {
 	// ASCII characters are their own decomposition and never combine with
 	// what follows, so only the runs of other characters go through NFKD
 	// (FuzzNormalize holds this to NFKD of the whole).
+	var it norm.Iter
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			// A run of ASCII: as it is, or lower-cased.
@@ -94,7 +95,15 @@ func Normalize(s string) string {
 		for j < len(s) && s[j] >= utf8.RuneSelf {
 			j++
 		}
-		writeFolded(&b, norm.NFKD.String(s[i:j]))
+		if norm.NFKD.QuickSpanString(s[i:j]) == j-i {
+			writeFolded(&b, s[i:j]) // already decomposed (’, many letters)
+		} else {
+			// An iterator, unlike AppendString, allocates nothing per call.
+			it.InitString(norm.NFKD, s[i:j])
+			for !it.Done() {
+				writeFolded(&b, it.Next())
+			}
+		}
 		i = j
 	}
 	return b.String()
@@ -102,8 +111,8 @@ func Normalize(s string) string {
 
 // writeFolded writes the NFKD text s without combining marks, lower-cased,
 // with the letters of the fold table replaced.
-func writeFolded(b *strings.Builder, s string) {
-	for _, r := range s {
+func writeFolded[T string | []byte](b *strings.Builder, s T) {
+	for _, r := range string(s) {
 		switch {
 		case r < utf8.RuneSelf:
 			if 'A' <= r && r <= 'Z' {
