@@ -48,3 +48,21 @@ func TestIsStopWord(t *testing.T) {
 		assert.False(t, IsStopWord(w), w)
 	}
 }
+
+// FuzzEachTerm holds eachTerm, which reads ASCII without decoding it, to
+// Terms.
+func FuzzEachTerm(f *testing.F) {
+	for _, s := range []string{"", "The talks in Istanbul, 16 May 2025.", "a_b c-d e'f ’s", "Ærlaava Şenanström İstanbul",
+		"x\xffy \xc3 z", "٣٤ ab١ 中文 한국어", strings.Repeat("w", 60) + " ok"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var got []string
+		eachTerm(s, func(term string) { got = append(got, term) })
+		want := Terms(s)
+		if len(want) == 0 {
+			want = nil
+		}
+		assert.Equal(t, want, got, "%q", s)
+	})
+}

@@ -171,21 +171,32 @@ func indexable(t string) bool {
 // maxStopWord is the length of the longest stop word.
 const maxStopWord = 5
 
-// eachTerm calls fn for every indexable term of s, in order.
+// eachTerm calls fn for every indexable term of s, in order: what Terms
+// returns, without making the list (FuzzEachTerm holds the two together).
 func eachTerm(s string, fn func(term string)) {
 	s = Normalize(s)
 	start := -1
-	for i, r := range s {
-		if separator(r) {
-			if start >= 0 {
-				if t := s[start:i]; indexable(t) {
-					fn(t)
-				}
-				start = -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		sep, size := false, 1
+		if c < utf8.RuneSelf {
+			// separator, inline for ASCII
+			sep = !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z')
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			sep = separator(r)
+		}
+		switch {
+		case sep && start >= 0:
+			if t := s[start:i]; indexable(t) {
+				fn(t)
 			}
-		} else if start < 0 {
+			start = -1
+		case !sep && start < 0:
 			start = i
 		}
+		i += size
 	}
 	if start >= 0 {
 		if t := s[start:]; indexable(t) {
