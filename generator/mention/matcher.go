@@ -141,16 +141,20 @@ type Match struct {
 }
 
 // Find returns the leftmost-longest, non-overlapping mentions in units.
-func (m *Matcher) Find(units []textmap.Unit) []Match {
+func (m *Matcher) Find(units []textmap.Unit) []Match { return m.find(units, true) }
+
+// find is Find; fast turns on the loop's own reading of ASCII characters,
+// which spells out what Unit.IsWord and Unit.Fold do (FuzzFind checks it
+// against the calls).
+func (m *Matcher) find(units []textmap.Unit, fast bool) []Match {
 	var out []Match
 	// afterWord tells whether units[i-1] continues a word: no match starts
-	// right after one. The loop spells out, for ASCII characters, what
-	// Unit.IsWord and Unit.Fold do; FuzzFind holds it to the plain loop.
+	// right after one.
 	afterWord := false
 	for i := 0; i < len(units); i++ {
 		u := &units[i]
 		var n *trieNode
-		if r := u.Orig; r < utf8.RuneSelf {
+		if r := u.Orig; fast && r < utf8.RuneSelf {
 			word := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
 			if !afterWord && !u.Glued {
 				if 'A' <= r && r <= 'Z' {

@@ -5,8 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/internal/textmap"
+	"github.com/stretchr/testify/assert"
 )
 
 // BenchmarkFind looks for the test entries in a paragraph of about 1,300
@@ -26,49 +28,8 @@ func BenchmarkFind(b *testing.B) {
 	}
 }
 
-// findPlain is Find as a plain loop over the units, each start tested with
-// IsWord and Fold.
-func findPlain(m *Matcher, units []textmap.Unit) []Match {
-	var out []Match
-	for i := 0; i < len(units); {
-		if units[i].Glued || i > 0 && units[i-1].IsWord() || m.first(units[i].Fold()) == nil {
-			i++
-			continue
-		}
-		best := Match{End: -1}
-		n := m.first(units[i].Fold())
-		for j := i; n != nil; {
-			if j > i {
-				n = n.child(units[j].Fold())
-			}
-			j++
-			if n == nil {
-				break
-			}
-			if len(n.cands) > 0 && canEnd(units, j) {
-				for _, c := range n.cands {
-					if c.matchCase && !exactEqual(units[i:j], c.exact) {
-						continue
-					}
-					best = Match{Start: i, End: j, Entry: c.entry, Alias: c.alias}
-					break
-				}
-			}
-			if j == len(units) {
-				break
-			}
-		}
-		if best.End > 0 {
-			out = append(out, best)
-			i = best.End
-			continue
-		}
-		i++
-	}
-	return out
-}
-
-// FuzzFind holds Find, which spells out its ASCII cases, to findPlain.
+// FuzzFind holds Find, which spells out its ASCII cases, to the same loop
+// with the calls it spells out.
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{
 		"Medinsky met Putin in Istanbul.", "xMedinsky Medinskyx _Putin Putin_ 9Kyiv Kyiv9",
@@ -84,8 +45,21 @@ func FuzzFind(f *testing.F) {
 	m := NewMatcher(append(slices.Clone(testEntries), entry("sultan", "'Sultan'")), &diags)
 	f.Fuzz(func(t *testing.T, s string) {
 		units := textmap.Units([][]byte{[]byte(s)})
-		if got, want := m.Find(units), findPlain(m, units); !slices.Equal(got, want) {
-			t.Fatalf("%q: Find gives %v, the plain loop %v", s, got, want)
+		if got, want := m.Find(units), m.find(units, false); !slices.Equal(got, want) {
+			t.Fatalf("%q: Find gives %v, the loop with calls %v", s, got, want)
 		}
 	})
+}
+
+// TestFindNoStartRightAfterAWord: a match ends a word, so a name that
+// begins with a character outside words cannot start right after it.
+func TestFindNoStartRightAfterAWord(t *testing.T) {
+	var diags diag.List
+	m := NewMatcher([]*content.Entry{entry("medinsky", "Medinsky"), entry("sultan", "'Sultan'")}, &diags)
+	text := "Medinsky'Sultan' and 'Sultan'"
+	var got []string
+	for _, match := range m.Find(textmap.Units([][]byte{[]byte(text)})) {
+		got = append(got, string([]rune(text)[match.Start:match.End]))
+	}
+	assert.Equal(t, []string{"Medinsky", "'Sultan'"}, got)
 }
