@@ -31,19 +31,20 @@ func main() {
 	out := flag.String("out", "", "output folder (default: the site's public/)")
 	themeDir := flag.String("theme", ".", "folder with the default templates/ and assets/")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile to this file")
-	mem := flag.String("memprofile", "", "write a heap profile, taken halfway through the writes (the peak), to this file")
+	mem := flag.String("memprofile", "", "write a heap profile, taken after -memat of the writes, to this file")
+	memAt := flag.Float64("memat", 0.5, "when to take the heap profile, as a share of the files written (0: at the first file)")
 	tr := flag.String("trace", "", "write an execution trace to this file")
 	flag.Parse()
 	if *src == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*src, *out, *themeDir, *cpu, *mem, *tr); err != nil {
+	if err := run(*src, *out, *themeDir, *cpu, *mem, *memAt, *tr); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(src, out, themeDir, cpu, mem, tr string) (err error) {
+func run(src, out, themeDir, cpu, mem string, memAt float64, tr string) (err error) {
 	stopCPU, err := prof.CPU(cpu)
 	if err != nil {
 		return err
@@ -59,7 +60,7 @@ func run(src, out, themeDir, cpu, mem, tr string) (err error) {
 	if mem != "" {
 		var once sync.Once
 		opts = append(opts, generator.WithProgress(func(done, total int) {
-			if done < total/2 {
+			if float64(done) < memAt*float64(total) {
 				return
 			}
 			once.Do(func() {
