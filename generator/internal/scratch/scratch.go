@@ -1,0 +1,120 @@
+// Package scratch keeps large values of a build in a file until the build
+// reads them back, so that a one-shot build of a large site need not hold
+// them all in memory at once: every article's HTML and text are made in the
+// link stage, but each is read once, much later, when its page and the
+// search index are made.
+//
+// The file is unlinked as soon as it is made where the system allows it
+// (not on Windows, where Close removes it), so that nothing is left behind
+// even if the process dies. What is put there lives in the operating
+// system's page cache, which it may write to the disk under memory pressure,
+// and not in the process's heap.
+package scratch
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"unsafe"
+)
+
+// File is a scratch file. Its methods are safe for concurrent use.
+type File struct {
+	f       *os.File
+	name    string
+	removed bool
+
+	mu     sync.Mutex
+	end    int64
+	closed bool
+}
+
+// Ref says where Put left a value. The zero Ref is the empty value.
+type Ref struct {
+	off int64
+	n   int
+}
+
+// Len returns the length of the value in bytes.
+func (r Ref) Len() int { return r.n }
+
+// Create makes a scratch file in dir.
+func Create(dir string) (*File, error) {
+	f, err := os.CreateTemp(dir, ".gloss-scratch-*")
+	if err != nil {
+		return nil, fmt.Errorf("scratch file: %w", err)
+	}
+	s := &File{f: f, name: f.Name()}
+	// Unlinked, the file lives until it is closed; Windows refuses to
+	// remove an open file, and Close removes it there.
+	s.removed = os.Remove(f.Name()) == nil
+	return s, nil
+}
+
+// Put appends data to the file and returns where it is. data may be reused
+// once Put returns.
+func (s *File) Put(data []byte) (Ref, error) {
+	if len(data) == 0 {
+		return Ref{}, nil
+	}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return Ref{}, fmt.Errorf("scratch file %s: %w", s.name, os.ErrClosed)
+	}
+	off := s.end
+	s.end += int64(len(data))
+	s.mu.Unlock()
+	// Writes at distinct offsets need no lock between them.
+	if _, err := s.f.WriteAt(data, off); err != nil {
+		return Ref{}, fmt.Errorf("scratch file: %w", err)
+	}
+	return Ref{off: off, n: len(data)}, nil
+}
+
+// PutString is Put for a string, without copying it first.
+func (s *File) PutString(str string) (Ref, error) {
+	// Put only reads data.
+	return s.Put(unsafe.Slice(unsafe.StringData(str), len(str)))
+}
+
+// Get returns a new copy of the value at r.
+func (s *File) Get(r Ref) ([]byte, error) {
+	if r.n == 0 {
+		return nil, nil
+	}
+	buf := make([]byte, r.n)
+	if _, err := s.f.ReadAt(buf, r.off); err != nil {
+		return nil, fmt.Errorf("scratch file: %w", err)
+	}
+	return buf, nil
+}
+
+// GetString returns the value at r as a string.
+func (s *File) GetString(r Ref) (string, error) {
+	buf, err := s.Get(r)
+	if len(buf) == 0 {
+		return "", err
+	}
+	// buf is new and never written again.
+	return unsafe.String(&buf[0], len(buf)), nil
+}
+
+// Close closes the file, which removes it. Puts and Gets after Close fail.
+func (s *File) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	s.mu.Unlock()
+	err := s.f.Close()
+	if !s.removed {
+		if rerr := os.Remove(s.name); rerr != nil && !errors.Is(rerr, os.ErrNotExist) {
+			err = errors.Join(err, fmt.Errorf("scratch file: %w", rerr))
+		}
+	}
+	return err
+}

@@ -1,0 +1,105 @@
+package scratch
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestPutGet(t *testing.T) {
+	tests := []struct {
+		name  string
+		value string
+	}{
+		{"empty", ""},
+		{"one byte", "x"},
+		{"text", "Vladimir Medinsky led the Russian delegation."},
+		{"not UTF-8", "\xff\xfe\x00"},
+		{"large", strings.Repeat("<p>Istanbul</p>\n", 1<<14)},
+	}
+	f, err := Create(t.TempDir())
+	require.NoError(t, err)
+	defer f.Close()
+	refs := make([]Ref, len(tests))
+	for i, tt := range tests {
+		if i%2 == 0 {
+			refs[i], err = f.Put([]byte(tt.value))
+		} else {
+			refs[i], err = f.PutString(tt.value)
+		}
+		require.NoError(t, err, tt.name)
+		assert.Equal(t, len(tt.value), refs[i].Len(), tt.name)
+	}
+	// Read back in reverse, after every Put.
+	for i := len(tests) - 1; i >= 0; i-- {
+		got, err := f.GetString(refs[i])
+		require.NoError(t, err, tests[i].name)
+		assert.Equal(t, tests[i].value, got, tests[i].name)
+		b, err := f.Get(refs[i])
+		require.NoError(t, err, tests[i].name)
+		assert.Equal(t, tests[i].value, string(b), tests[i].name)
+	}
+}
+
+func TestPutCopiesData(t *testing.T) {
+	f, err := Create(t.TempDir())
+	require.NoError(t, err)
+	defer f.Close()
+	buf := []byte("first")
+	r, err := f.Put(buf)
+	require.NoError(t, err)
+	copy(buf, "XXXXX")
+	got, err := f.GetString(r)
+	require.NoError(t, err)
+	assert.Equal(t, "first", got)
+}
+
+func TestConcurrent(t *testing.T) {
+	f, err := Create(t.TempDir())
+	require.NoError(t, err)
+	defer f.Close()
+	const n = 200
+	refs := make([]Ref, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			r, err := f.PutString(fmt.Sprintf("value %d %s", i, strings.Repeat("é", i)))
+			assert.NoError(t, err)
+			refs[i] = r
+		})
+	}
+	wg.Wait()
+	for i := range n {
+		wg.Go(func() {
+			got, err := f.GetString(refs[i])
+			assert.NoError(t, err)
+			assert.Equal(t, fmt.Sprintf("value %d %s", i, strings.Repeat("é", i)), got)
+		})
+	}
+	wg.Wait()
+}
+
+func TestCloseRemovesFile(t *testing.T) {
+	dir := t.TempDir()
+	f, err := Create(dir)
+	require.NoError(t, err)
+	_, err = f.PutString("body")
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "the scratch file is gone after Close")
+	_, err = f.PutString("more")
+	assert.ErrorIs(t, err, os.ErrClosed)
+	assert.NoError(t, f.Close(), "a second Close does nothing")
+}
+
+func TestCreateInMissingFolder(t *testing.T) {
+	_, err := Create(t.TempDir() + "/missing")
+	assert.ErrorContains(t, err, "scratch file")
+}
