@@ -168,6 +168,19 @@ func DocOf(pc parser.Context) *Doc {
 
 // Convert parses and renders doc's file, returning the body HTML.
 func (c *Converter) Convert(doc *Doc) (string, error) {
+	var html string
+	err := c.ConvertWith(doc, func(b []byte) error {
+		// The body is kept as long as the build: a copy of its exact size.
+		html = string(b)
+		return nil
+	})
+	return html, err
+}
+
+// ConvertWith parses and renders doc's file and passes the body HTML to
+// use, whose error it returns. The bytes are only valid during the call:
+// their buffer is reused.
+func (c *Converter) ConvertWith(doc *Doc, use func(html []byte) error) error {
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(docKey, doc)
 	src := blankFrontMatter(doc.File.Source, doc.File.BodyOffset)
@@ -175,7 +188,7 @@ func (c *Converter) Convert(doc *Doc) (string, error) {
 	if _, err := meta.TryGet(pc); err != nil {
 		// The loader validates front matter first, so this is a bug in the
 		// two YAML readers disagreeing; never let the YAML reach the page.
-		return "", fmt.Errorf("%s: front matter: %w", doc.File.Path, err)
+		return fmt.Errorf("%s: front matter: %w", doc.File.Path, err)
 	}
 	if first := root.FirstChild(); first != nil && first.Kind() == ast.KindTextBlock && doc.File.BodyOffset > 0 {
 		if l := first.Lines(); l.Len() > 0 && l.At(0).Start < doc.File.BodyOffset {
@@ -189,10 +202,9 @@ func (c *Converter) Convert(doc *Doc) (string, error) {
 	buf.Reset()
 	defer c.bufs.Put(buf)
 	if err := c.md.Renderer().Render(bufWriter{buf}, src, root); err != nil {
-		return "", fmt.Errorf("%s: render: %w", doc.File.Path, err)
+		return fmt.Errorf("%s: render: %w", doc.File.Path, err)
 	}
-	// The body is kept as long as the build: a copy of its exact size.
-	return buf.String(), nil
+	return use(buf.Bytes())
 }
 
 // blankFrontMatter returns a copy of src with the lines between the front

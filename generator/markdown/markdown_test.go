@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -365,4 +366,21 @@ func TestConverterIsSafeForConcurrentUse(t *testing.T) {
 	for range 8 {
 		assert.Equal(t, "<h1 id=\"head\">Head</h1>\n<p><a href=\"../talks/\">x</a></p>\n", <-done)
 	}
+}
+
+func TestConvertWith(t *testing.T) {
+	const body = "## Head\n\nText with *emphasis* and [a link](talks.md).\n"
+	want, _, _ := convert(t, body)
+	c := New()
+	d, _ := doc("content/articles/here.md", body)
+	var got []string
+	require.NoError(t, c.ConvertWith(d, func(html []byte) error {
+		got = append(got, string(html))
+		return nil
+	}))
+	assert.Equal(t, []string{want}, got, "use gets the body once, as Convert returns it")
+
+	stop := errors.New("disk full")
+	d, _ = doc("content/articles/here.md", body)
+	assert.ErrorIs(t, c.ConvertWith(d, func([]byte) error { return stop }), stop, "use's error comes back")
 }
