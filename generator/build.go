@@ -7,6 +7,7 @@ import (
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/internal/scratch"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/output"
 	"github.com/glossdev/gloss/generator/render"
@@ -37,6 +38,13 @@ func Build(ctx context.Context, src string, opts ...Option) (*Result, error) {
 	defer closeFS()
 	if err := output.Check(o.out, src); err != nil {
 		return nil, err
+	}
+	// Each article's HTML and text wait in a scratch file from the link
+	// stage until their page and the search index read them back; without
+	// one (no usable temporary folder), they wait in memory.
+	if sf, err := scratch.Create(o.scratchDir); err == nil {
+		defer sf.Close()
+		o.scratch = sf
 	}
 	diags := &diag.List{}
 	site, r := prepare(o, diags)
@@ -151,7 +159,13 @@ func prepare(o *options, diags *diag.List) (*link.Site, *render.Renderer) {
 		}
 		return nil, nil
 	}
-	site := link.Link(loaded, diags, link.Options{Check: o.check, Cache: o.cache, ReleaseSources: o.cache == nil})
+	lo := link.Options{Check: o.check, Cache: o.cache, ReleaseSources: o.cache == nil}
+	if o.cache == nil && tpls.Builtin() {
+		// The built-in templates show an article's body only on its page
+		// and in the feed, and its text nowhere.
+		lo.Scratch = o.scratch
+	}
+	site := link.Link(loaded, diags, lo)
 	var mf *render.Minifier
 	if o.minify {
 		mf = render.NewMinifier()

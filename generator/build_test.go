@@ -5,13 +5,16 @@ import (
 	"errors"
 	"flag"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"testing/fstest"
 
+	"github.com/glossdev/gloss/_benchmark/corpusgen"
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/output"
 	"github.com/stretchr/testify/assert"
@@ -290,4 +293,34 @@ func writeFile(dir, name, data string) error {
 		return err
 	}
 	return os.WriteFile(p, []byte(data), 0o644)
+}
+
+// TestBuildEqualsGenerate: a one-shot build, which keeps articles' HTML and
+// text in a scratch file and lets go of them as it writes, writes what a
+// build held in memory makes, for the sample site and a generated one with
+// more articles than the feed shows. The scratch file is gone after.
+func TestBuildEqualsGenerate(t *testing.T) {
+	corpus := filepath.Join(t.TempDir(), "corpus")
+	require.NoError(t, corpusgen.Write(corpus, corpusgen.Options{Articles: 60, Entries: 12}))
+	for name, src := range map[string]string{"sample": repoRoot, "corpus": corpus} {
+		t.Run(name, func(t *testing.T) {
+			want, err := Generate(context.Background(), src, defaults())
+			require.NoError(t, err)
+			scratchDir := t.TempDir()
+			out := filepath.Join(t.TempDir(), "public")
+			_, err = Build(context.Background(), src, WithOutput(out), defaults(), withScratchDir(scratchDir))
+			require.NoError(t, err)
+			got := readTree(t, out)
+			delete(got, output.Marker)
+			require.Equal(t, slices.Sorted(maps.Keys(want.Files)), slices.Sorted(maps.Keys(got)))
+			for name, data := range want.Files {
+				if string(data) != got[name] {
+					t.Errorf("%s differs", name)
+				}
+			}
+			left, err := os.ReadDir(scratchDir)
+			require.NoError(t, err)
+			assert.Empty(t, left, "the scratch file is removed")
+		})
+	}
 }

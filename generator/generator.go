@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 
 	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/internal/scratch"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/search"
 )
@@ -41,6 +42,11 @@ type options struct {
 	changes  content.Changes
 	search   *search.Cache
 	minify   bool
+	// scratch is where a one-shot build keeps articles' HTML and text
+	// (see link.Options.Scratch), made in scratchDir ("": the system's
+	// temporary folder).
+	scratch    *scratch.File
+	scratchDir string
 }
 
 // WithOutput sets the output folder. The default is "public" inside the site
@@ -69,6 +75,9 @@ func WithSiteFS(fsys fs.FS) Option { return func(o *options) { o.siteFS = fsys }
 // WithProgress calls fn after each file a build writes, with the number of
 // files written so far and in all. fn may be called from several goroutines.
 func WithProgress(fn func(done, total int)) Option { return func(o *options) { o.progress = fn } }
+
+// withScratchDir makes a one-shot build's scratch file in dir; for tests.
+func withScratchDir(dir string) Option { return func(o *options) { o.scratchDir = dir } }
 
 // withFailingWrites makes writes after the first n fail; for tests.
 func withFailingWrites(n int64, err error) Option {

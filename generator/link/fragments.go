@@ -1,6 +1,7 @@
 package link
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -25,7 +26,11 @@ func checkFragments(s *Site, diags *diag.List) {
 		}
 		var list []string
 		if a := byPage[page]; a != nil {
-			for _, m := range idAttr.FindAllStringSubmatch(string(a.Body), -1) {
+			body, err := a.ReadBody()
+			if err != nil {
+				diags.Add(diag.Diagnostic{Path: a.Path, Msg: "checking links to its anchors: " + errors.Unwrap(err).Error()})
+			}
+			for _, m := range idAttr.FindAllStringSubmatch(string(body), -1) {
 				list = append(list, m[1])
 			}
 			slices.Sort(list)

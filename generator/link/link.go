@@ -5,6 +5,7 @@
 package link
 
 import (
+	"fmt"
 	"html/template"
 
 	"github.com/glossdev/gloss/generator/annotate"
@@ -13,6 +14,7 @@ import (
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/internal/par"
+	"github.com/glossdev/gloss/generator/internal/scratch"
 	"github.com/glossdev/gloss/generator/markdown"
 	"github.com/glossdev/gloss/generator/mention"
 	"github.com/glossdev/gloss/generator/urls"
@@ -47,7 +49,8 @@ type Article struct {
 	*content.Article
 	// Page is the article's site path.
 	Page string
-	// Body is the article's HTML.
+	// Body is the article's HTML. It is empty while the article's HTML
+	// waits in Options.Scratch: ReadBody reads it either way.
 	Body     template.HTML
 	Headings []markdown.Heading
 	// Mentions are the article's mentions of entries, in document order.
@@ -58,7 +61,8 @@ type Article struct {
 	Related []*Article
 	// Notes are the article's annotations, anchored, in reading order.
 	Notes []*annotate.Note
-	// Text is the article's text as annotations address it.
+	// Text is the article's text as annotations address it. Like Body, it
+	// may wait in Options.Scratch: ReadText reads it either way.
 	Text string
 	// Sum digests Body and Text when Link had a Cache (it is zero
 	// otherwise), so that a rebuild can tell whether the article's page
@@ -66,6 +70,10 @@ type Article struct {
 	Sum digest.Sum
 
 	fragments []markdown.Fragment
+	// scratch holds the body and text at bodyRef and textRef when Link
+	// kept them there.
+	scratch          *scratch.File
+	bodyRef, textRef scratch.Ref
 	// rank is the article's place in Site.Articles (see Site.number).
 	rank int32
 	// order tells which entries the mentions are of.
@@ -132,6 +140,14 @@ type Options struct {
 	// it renders. Later stages do not read them; a Cache does, so the two do
 	// not go together.
 	ReleaseSources bool
+	// Scratch, when set, keeps each article's Body and Text in this file
+	// instead of in memory until the render reads them back (see
+	// Article.ReadBody and Article.ReadText), so that a one-shot build
+	// does not hold every article's HTML and text at once. It is for
+	// renders that read an article's body only for its own page and the
+	// feed, and its text only for the search index. A Cache keeps them in
+	// memory, so the two do not go together.
+	Scratch *scratch.File
 }
 
 // Link runs the link stage over a loaded site. Problems go to diags.
@@ -193,7 +209,11 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			doc := &markdown.Doc{File: a.File, Page: a.Page, Site: rec, Diags: &local}
 			found := mention.Prepare(doc, mention.Options{Policy: policy, Cards: true})
 			notes := annotate.Prepare(doc, a.Annotations)
-			a.Body = convert(conv, doc, &local)
+			if opts.Scratch != nil && opts.Cache == nil {
+				a.Body = a.convertToScratch(conv, doc, &local, opts.Scratch)
+			} else {
+				a.Body = convert(conv, doc, &local)
+			}
 			if opts.ReleaseSources {
 				a.File.Source, a.File.Lines = nil, nil
 			}
@@ -201,6 +221,11 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			a.Mentions = found.Mentions
 			a.Notes = notes.Notes
 			a.Text = notes.Text
+			if a.scratch != nil {
+				if ref, err := a.scratch.PutString(a.Text); err == nil {
+					a.Text, a.textRef = "", ref
+				}
+			}
 			a.fragments = doc.Fragments
 			a.order = orderMentions(a.Mentions)
 			if opts.Cache != nil {
@@ -267,6 +292,52 @@ func convert(conv *markdown.Converter, doc *markdown.Doc, diags *diag.List) temp
 	// goldmark escapes all text and, unless the site allows raw HTML, drops
 	// it; the result is safe to place in a page as is.
 	return template.HTML(html) //nolint:gosec // see above
+}
+
+// convertToScratch converts the article's body into opts.Scratch and
+// returns "", or, when the scratch file fails, returns the body.
+func (a *Article) convertToScratch(conv *markdown.Converter, doc *markdown.Doc, diags *diag.List, sf *scratch.File) template.HTML {
+	var body template.HTML
+	err := conv.ConvertWith(doc, func(b []byte) error {
+		ref, err := sf.Put(b)
+		if err != nil {
+			// The body stays in memory.
+			body = template.HTML(b) //nolint:gosec // as in convert
+			return nil
+		}
+		a.scratch, a.bodyRef = sf, ref
+		return nil
+	})
+	if err != nil {
+		diags.Add(diag.Diagnostic{Path: doc.File.Path, Msg: err.Error()})
+	}
+	return body
+}
+
+// ReadBody returns the article's HTML: Body, or what Link kept of it in
+// Options.Scratch.
+func (a *Article) ReadBody() (template.HTML, error) {
+	if a.Body != "" || a.bodyRef.Len() == 0 {
+		return a.Body, nil
+	}
+	b, err := a.scratch.GetString(a.bodyRef)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", a.Path, err)
+	}
+	return template.HTML(b), nil //nolint:gosec // as in convert
+}
+
+// ReadText returns the article's text: Text, or what Link kept of it in
+// Options.Scratch.
+func (a *Article) ReadText() (string, error) {
+	if a.Text != "" || a.textRef.Len() == 0 {
+		return a.Text, nil
+	}
+	t, err := a.scratch.GetString(a.textRef)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", a.Path, err)
+	}
+	return t, nil
 }
 
 type resolver struct {

@@ -94,8 +94,14 @@ func fsysOf(files map[string]string) fstest.MapFS {
 // linked loads and links files, failing the test on any error.
 func linked(t testing.TB, files map[string]string) *link.Site {
 	t.Helper()
+	return linkedWith(t, files, link.Options{})
+}
+
+// linkedWith is linked with link options.
+func linkedWith(t testing.TB, files map[string]string, opts link.Options) *link.Site {
+	t.Helper()
 	var diags diag.List
-	s := link.Link(content.Load(fsysOf(files), content.Options{}, &diags), &diags, link.Options{})
+	s := link.Link(content.Load(fsysOf(files), content.Options{}, &diags), &diags, opts)
 	require.NoError(t, diags.Err())
 	return s
 }

@@ -49,7 +49,9 @@ type Renderer struct {
 	// (the search index) are made. The site must not be used after. A
 	// one-shot build sets it. It does nothing with a Memo, or when a
 	// template is the site's own (which may show any article's body or
-	// text on any page). Outputs must not read articles' bodies.
+	// text on any page). Outputs must not read articles' bodies, and must
+	// read their texts with link.Article.ReadText: a one-shot build's link
+	// stage may have kept them in a scratch file (link.Options.Scratch).
 	Consume bool
 
 	// bufs are page buffers reused from page to page.
@@ -169,6 +171,18 @@ func (r *Renderer) digests(site *link.Site) func(*Page) digest.Sum {
 // each is one long job that the pages can run beside, then the pages, each
 // article's notes and the assets.
 func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
+	// The bodies the feed shows are read back now from the link stage's
+	// scratch file (see link.Options.Scratch), if they wait there; each
+	// other article's is read back by its page.
+	for _, a := range feedArticles(site) {
+		if a.Body == "" {
+			body, err := a.ReadBody()
+			if err != nil {
+				return err
+			}
+			a.Body = body
+		}
+	}
 	pages := r.Pages(site)
 	// Each page's digest, once: an article's is also its notes file's.
 	var sums []digest.Sum
@@ -257,6 +271,18 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 			articleSum[p.Article] = d
 		}
 		jobs = append(jobs, func() error {
+			if a := p.Article; a != nil && a.Body == "" {
+				// A body read back is set by this job alone: the
+				// feed's were read back above, and when the link stage
+				// kept bodies in a scratch file no other page shows one.
+				body, err := a.ReadBody()
+				if err != nil {
+					return err
+				}
+				if body != "" {
+					a.Body = body
+				}
+			}
 			err := r.page(p, d, emit, diags, &mu, reported)
 			if consume && p.Article != nil && !feedBody[p.Article] {
 				p.Article.Body = "" // nothing else shows it

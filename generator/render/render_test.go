@@ -12,7 +12,9 @@ import (
 	"testing"
 
 	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/internal/scratch"
 	"github.com/glossdev/gloss/generator/link"
+	"github.com/glossdev/gloss/generator/search"
 	"github.com/glossdev/gloss/generator/urls"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -394,6 +396,52 @@ func TestRenderConsume(t *testing.T) {
 			assert.Empty(t, a.Body, a.Path)
 		}
 	}
+}
+
+// TestRenderFromScratch: when the link stage kept the articles' bodies
+// and texts in a scratch file, a one-shot render reads them back and
+// writes the same files, search index included, as from memory.
+func TestRenderFromScratch(t *testing.T) {
+	files := siteFiles()
+	for i := range feedSize + 3 {
+		files[fmt.Sprintf("articles/extra-%02d.md", i)] = fmt.Sprintf("title: Extra %d\ndate: 2024-01-%02d\n---\nText %d about Kyiv.\n", i, 1+i%28, i)
+	}
+	tplFiles, assetFiles := builtinTheme(t)
+	var diags diag.List
+	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
+	require.NoError(t, diags.Err())
+	outputs := []Output{search.Output{}}
+	var kept collect
+	r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil), Outputs: outputs}
+	require.NoError(t, r.Render(linked(t, files), kept.emit, &diag.List{}))
+
+	sf, err := scratch.Create(t.TempDir())
+	require.NoError(t, err)
+	defer sf.Close()
+	site := linkedWith(t, files, link.Options{Scratch: sf, ReleaseSources: true})
+	for _, a := range site.Articles {
+		require.Empty(t, a.Body, "%s waits in the scratch file", a.Path)
+	}
+	var consumed collect
+	r = &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil), Outputs: outputs, Transient: true, Consume: true}
+	require.NoError(t, r.Render(site, consumed.emit, &diag.List{}))
+	require.Equal(t, slices.Sorted(maps.Keys(kept.files)), slices.Sorted(maps.Keys(consumed.files)))
+	for name, data := range kept.files {
+		assert.Equal(t, data, consumed.files[name], name)
+	}
+	assert.True(t, strings.Contains(consumed.files[urls.Feed], "&lt;p&gt;Text 3 about "), "the feed shows bodies")
+	for i, a := range site.Articles {
+		assert.Empty(t, a.Text, a.Path)
+		if i >= feedSize {
+			assert.Empty(t, a.Body, "%s: let go after its page", a.Path)
+		}
+	}
+
+	// A body that cannot be read back fails the render.
+	site = linkedWith(t, files, link.Options{Scratch: sf})
+	require.NoError(t, sf.Close())
+	err = r.Render(site, (&collect{}).emit, &diag.List{})
+	assert.ErrorContains(t, err, "scratch file")
 }
 
 // textsOutput is an Output of one file: the articles' texts.

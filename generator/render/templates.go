@@ -34,6 +34,11 @@ type Templates struct {
 	goArticles, goEntries bool
 }
 
+// Builtin reports whether every template is the built-in one. Those show an
+// article's body only on its own page (and the feed shows the newest
+// articles' bodies), and an article's text on no page.
+func (t *Templates) Builtin() bool { return t.builtin }
+
 // TemplateOption changes how ParseTemplates reads templates.
 type TemplateOption func(*templateOptions)
 

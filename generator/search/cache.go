@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"slices"
 	"sync"
 
@@ -110,7 +111,7 @@ const maxUpdate = 4 // one in four
 
 // index returns the index of srcs, the previous Build's updated when the
 // documents are the same ones, with a few changed.
-func (c *Cache) index(srcs []source) *inverted {
+func (c *Cache) index(srcs []source) (*inverted, error) {
 	keys := make([]digest.Sum, len(srcs))
 	par.For(len(srcs), func(i int) {
 		if srcs[i].key == (digest.Sum{}) {
@@ -144,10 +145,14 @@ func (c *Cache) index(srcs []source) *inverted {
 		scratch sync.Pool
 		misses  int
 	)
+	errs := make([]error, len(changed))
 	par.For(len(changed), func(j int) {
 		i := changed[j]
 		if tws, ok := c.last[keys[i]]; ok {
 			analyses[i] = tws
+			return
+		}
+		if errs[j] = srcs[i].readText(); errs[j] != nil {
 			return
 		}
 		m, _ := scratch.Get().(map[string]uint32)
@@ -161,6 +166,9 @@ func (c *Cache) index(srcs []source) *inverted {
 		misses++
 		mu.Unlock()
 	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 
 	if update {
 		for _, i := range changed {
@@ -178,7 +186,7 @@ func (c *Cache) index(srcs []source) *inverted {
 	}
 	c.keys, c.analyses = keys, analyses
 	c.Hits, c.Misses = len(srcs)-misses, misses
-	return c.inv
+	return c.inv, nil
 }
 
 // sum digests everything analyse reads of s.

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"slices"
@@ -175,32 +176,62 @@ type source struct {
 	// article or entry is the loaded document the source comes from.
 	article *content.Article
 	entry   *content.Entry
+	// text, when set, is the article whose text is body[0] and, without a
+	// summary, the snippet's source, to be read back (link.Article.ReadText)
+	// when the document is analysed: the link stage may have kept it out
+	// of memory.
+	text *link.Article
+}
+
+// readText fills in the text of s when it is to be read back.
+func (s *source) readText() error {
+	if s.text == nil {
+		return nil
+	}
+	t, err := s.text.ReadText()
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	s.body[0] = t
+	if s.text.Summary == "" {
+		s.doc.Snippet = snippet(t)
+	}
+	s.text = nil
+	return nil
 }
 
 // Build indexes the articles and entries of site. With a Cache, the
 // index's postings share memory with the cache until the next Build that
-// uses it.
-func Build(site *link.Site, opts Options) *Index {
+// uses it. Its only errors are an article's text that cannot be read back
+// (see link.Article.ReadText).
+func Build(site *link.Site, opts Options) (*Index, error) {
 	opts = opts.withDefaults()
 	srcs := sources(site, opts.Cache)
+	var inv *inverted
+	var err error
+	if opts.Cache != nil {
+		inv, err = opts.Cache.index(srcs)
+		if err == nil {
+			opts.Cache.keepSources(srcs)
+		}
+	} else {
+		inv, err = invert(srcs)
+	}
+	if err != nil {
+		return nil, err
+	}
 	ix := &Index{opts: opts, docs: make([]Doc, len(srcs))}
 	for i, s := range srcs {
 		ix.docs[i] = s.doc
 	}
-	var inv *inverted
-	if opts.Cache != nil {
-		inv = opts.Cache.index(srcs)
-		opts.Cache.keepSources(srcs)
-	} else {
-		inv = invert(srcs)
-	}
 	ix.terms, ix.postings = inv.table(opts.MaxPostings)
-	return ix
+	return ix, nil
 }
 
 // invert analyses the documents in parallel, a chunk at a time to bound
-// memory, and adds them to a new index in id order.
-func invert(srcs []source) *inverted {
+// memory, and adds them to a new index in id order. A text read back for
+// the analysis is let go after it.
+func invert(srcs []source) (*inverted, error) {
 	inv := newInverted(false)
 	// scratch holds maps for analyse, reused from document to document.
 	var scratch sync.Pool
@@ -208,20 +239,32 @@ func invert(srcs []source) *inverted {
 	for lo := 0; lo < len(srcs); lo += chunk {
 		hi := min(lo+chunk, len(srcs))
 		analysed := make([][]termWeight, hi-lo)
+		errs := make([]error, hi-lo)
 		par.For(hi-lo, func(i int) {
+			s := &srcs[lo+i]
+			read := s.text != nil
+			if errs[i] = s.readText(); errs[i] != nil {
+				return
+			}
 			m, _ := scratch.Get().(map[string]uint32)
 			if m == nil {
 				m = make(map[string]uint32, 256)
 			}
-			analysed[i] = analyse(&srcs[lo+i], m)
+			analysed[i] = analyse(s, m)
 			clear(m)
 			scratch.Put(m)
+			if read {
+				s.body[0] = ""
+			}
 		})
+		if err := errors.Join(errs...); err != nil {
+			return nil, err
+		}
 		for i, tws := range analysed {
 			inv.add(uint32(lo+i), tws)
 		}
 	}
-	return inv
+	return inv, nil
 }
 
 // capPostings keeps the n postings of the highest weight, the lowest ids
@@ -308,6 +351,9 @@ func sources(site *link.Site, c *Cache) []source {
 			body:    append([]string{a.Text}, a.Authors...),
 			textSum: a.Sum,
 			article: a.Article,
+		}
+		if a.Text == "" {
+			s.text = a
 		}
 		srcs = append(srcs, s)
 	}
@@ -551,5 +597,9 @@ type Output struct {
 
 // Files implements render.Output.
 func (o Output) Files(site *link.Site) (map[string][]byte, error) {
-	return Build(site, o.Options).Files()
+	ix, err := Build(site, o.Options)
+	if err != nil {
+		return nil, err
+	}
+	return ix.Files()
 }

@@ -207,7 +207,9 @@ func sampleSite(t testing.TB) *link.Site {
 
 func files(t testing.TB, site *link.Site, opts Options) map[string][]byte {
 	t.Helper()
-	fs, err := Build(site, opts).Files()
+	ix, err := Build(site, opts)
+	require.NoError(t, err)
+	fs, err := ix.Files()
 	require.NoError(t, err)
 	return fs
 }

@@ -177,7 +177,11 @@ func TestSearchDownloadBudget10k(t *testing.T) {
 	c := makeCorpus(10_000, 1_000)
 	made := time.Since(start)
 	start = time.Now()
-	fs, err := Build(c.site, Options{}).Files()
+	ix, err := Build(c.site, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := ix.Files()
 	if err != nil {
 		t.Fatal(err)
 	}
