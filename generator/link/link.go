@@ -5,6 +5,7 @@
 package link
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 
@@ -325,6 +326,19 @@ func (a *Article) ReadBody() (template.HTML, error) {
 		return "", fmt.Errorf("%s: %w", a.Path, err)
 	}
 	return template.HTML(b), nil //nolint:gosec // as in convert
+}
+
+// WriteBody appends the article's HTML to b: Body, or what Link kept of it
+// in Options.Scratch, read straight into b.
+func (a *Article) WriteBody(b *bytes.Buffer) error {
+	if a.Body != "" || a.bodyRef.Len() == 0 {
+		b.WriteString(string(a.Body))
+		return nil
+	}
+	if err := a.scratch.ReadInto(b, a.bodyRef); err != nil {
+		return fmt.Errorf("%s: %w", a.Path, err)
+	}
+	return nil
 }
 
 // ReadText returns the article's text: Text, or what Link kept of it in

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/glossdev/gloss/generator/internal/scratch"
@@ -32,6 +33,10 @@ func TestScratch(t *testing.T) {
 		body, err := a.ReadBody()
 		require.NoError(t, err)
 		assert.Equal(t, m.Body, body, a.Path)
+		var b bytes.Buffer
+		b.WriteString("<main>")
+		require.NoError(t, a.WriteBody(&b))
+		assert.Equal(t, "<main>"+string(m.Body), b.String(), a.Path)
 		text, err := a.ReadText()
 		require.NoError(t, err)
 		assert.Equal(t, m.Text, text, a.Path)
@@ -59,6 +64,7 @@ func TestScratchReadError(t *testing.T) {
 	assert.ErrorContains(t, err, a.Path+": scratch file")
 	_, err = a.ReadText()
 	assert.ErrorContains(t, err, a.Path+": scratch file")
+	assert.ErrorContains(t, a.WriteBody(&bytes.Buffer{}), a.Path+": scratch file")
 }
 
 // TestScratchNotWithACache: a Cache keeps bodies and texts for the next

@@ -57,7 +57,9 @@ func (r *Renderer) writeArticlePage(b *bytes.Buffer, p *Page) error {
 		b.WriteString("</p>")
 	}
 	b.WriteByte('\n')
-	b.WriteString(string(a.Body))
+	if err := a.WriteBody(b); err != nil {
+		return &readBackError{err}
+	}
 	b.WriteString("\n</div>")
 	if err := writeCards(b, p, a.Entries, r.Templates.partials.card, "\n<section class=\"in-this-story\" "+
 		"aria-labelledby=\"in-this-story\">\n<h2 id=\"in-this-story\">In this story</h2>"); err != nil {

@@ -5,6 +5,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -271,18 +272,6 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 			articleSum[p.Article] = d
 		}
 		jobs = append(jobs, func() error {
-			if a := p.Article; a != nil && a.Body == "" {
-				// A body read back is set by this job alone: the
-				// feed's were read back above, and when the link stage
-				// kept bodies in a scratch file no other page shows one.
-				body, err := a.ReadBody()
-				if err != nil {
-					return err
-				}
-				if body != "" {
-					a.Body = body
-				}
-			}
 			err := r.page(p, d, emit, diags, &mu, reported)
 			if consume && p.Article != nil && !feedBody[p.Article] {
 				p.Article.Body = "" // nothing else shows it
@@ -342,13 +331,34 @@ func (r *Renderer) write(buf *bytes.Buffer, p *Page) error {
 		goWriter = r.writeEntryPage
 	}
 	if goWriter != nil {
-		if goWriter(buf, p) == nil {
-			return nil
+		err := goWriter(buf, p)
+		if err == nil || errors.As(err, new(*readBackError)) {
+			return err
 		}
 		buf.Reset()
 	}
+	if a := p.Article; a != nil && a.Body == "" {
+		// The template reads the body from the site. One read back is
+		// set by this page alone: the feed's were read back before the
+		// pages, and when the link stage kept bodies in a scratch file no
+		// other page shows one.
+		body, err := a.ReadBody()
+		if err != nil {
+			return &readBackError{err}
+		}
+		if body != "" {
+			a.Body = body
+		}
+	}
 	return r.Templates.Execute(buf, templateOf[p.Kind], p)
 }
+
+// readBackError is an article's body that could not be read back from the
+// link stage's scratch file: a failure of the build, not of a template.
+type readBackError struct{ err error }
+
+func (e *readBackError) Error() string { return e.err.Error() }
+func (e *readBackError) Unwrap() error { return e.err }
 
 // page renders and emits one page, whose digest is d when there is a Memo. A template error goes to diags, once
 // for all the pages it fails.
@@ -366,6 +376,9 @@ func (r *Renderer) page(p *Page, d digest.Sum, emit Emit, diags *diag.List, mu *
 	buf.Reset()
 	defer r.bufs.Put(buf)
 	if err := r.write(buf, p); err != nil {
+		if errors.As(err, new(*readBackError)) {
+			return err
+		}
 		d := r.Templates.diagnostic(err)
 		mu.Lock()
 		// One broken template fails every page; say so once.

@@ -400,16 +400,25 @@ func TestRenderConsume(t *testing.T) {
 
 // TestRenderFromScratch: when the link stage kept the articles' bodies
 // and texts in a scratch file, a one-shot render reads them back and
-// writes the same files, search index included, as from memory.
+// writes the same files, search index included, as from memory: compact,
+// where article pages are written in Go, and not, where their template
+// runs.
 func TestRenderFromScratch(t *testing.T) {
+	for _, compact := range []bool{true, false} {
+		t.Run(fmt.Sprint("compact=", compact), func(t *testing.T) { testRenderFromScratch(t, compact) })
+	}
+}
+
+func testRenderFromScratch(t *testing.T, compact bool) {
 	files := siteFiles()
 	for i := range feedSize + 3 {
 		files[fmt.Sprintf("articles/extra-%02d.md", i)] = fmt.Sprintf("title: Extra %d\ndate: 2024-01-%02d\n---\nText %d about Kyiv.\n", i, 1+i%28, i)
 	}
 	tplFiles, assetFiles := builtinTheme(t)
 	var diags diag.List
-	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
+	tpls := ParseTemplates(tplFiles, &diags, WithCompact(compact))
 	require.NoError(t, diags.Err())
+	require.Equal(t, compact, tpls.goArticles)
 	outputs := []Output{search.Output{}}
 	var kept collect
 	r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil), Outputs: outputs}
@@ -437,11 +446,14 @@ func TestRenderFromScratch(t *testing.T) {
 		}
 	}
 
-	// A body that cannot be read back fails the render.
+	// A body that cannot be read back fails the render, and is no
+	// template's problem.
 	site = linkedWith(t, files, link.Options{Scratch: sf})
 	require.NoError(t, sf.Close())
-	err = r.Render(site, (&collect{}).emit, &diag.List{})
+	diags = diag.List{}
+	err = r.Render(site, (&collect{}).emit, &diags)
 	assert.ErrorContains(t, err, "scratch file")
+	assert.Empty(t, diags.Sorted())
 }
 
 // textsOutput is an Output of one file: the articles' texts.

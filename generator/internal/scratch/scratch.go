@@ -12,6 +12,7 @@
 package scratch
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -89,6 +90,20 @@ func (s *File) Get(r Ref) ([]byte, error) {
 		return nil, fmt.Errorf("scratch file: %w", err)
 	}
 	return buf, nil
+}
+
+// ReadInto appends the value at r to b, read straight into b's memory.
+func (s *File) ReadInto(b *bytes.Buffer, r Ref) error {
+	if r.n == 0 {
+		return nil
+	}
+	b.Grow(r.n)
+	dst := b.AvailableBuffer()[:r.n]
+	if _, err := s.f.ReadAt(dst, r.off); err != nil {
+		return fmt.Errorf("scratch file: %w", err)
+	}
+	b.Write(dst) // dst is b's own free space: this only moves its end
+	return nil
 }
 
 // GetString returns the value at r as a string.

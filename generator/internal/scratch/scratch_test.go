@@ -1,6 +1,7 @@
 package scratch
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -43,6 +44,10 @@ func TestPutGet(t *testing.T) {
 		b, err := f.Get(refs[i])
 		require.NoError(t, err, tests[i].name)
 		assert.Equal(t, tests[i].value, string(b), tests[i].name)
+		var buf bytes.Buffer
+		buf.WriteString("before|")
+		require.NoError(t, f.ReadInto(&buf, refs[i]), tests[i].name)
+		assert.Equal(t, "before|"+tests[i].value, buf.String(), tests[i].name)
 	}
 }
 
