@@ -21,15 +21,25 @@ import (
 )
 
 // File is a scratch file. Its methods are safe for concurrent use.
+//
+// Values are gathered in a buffer and written a chunk at a time: one
+// write of a few kilobytes costs a file system about as much as one of a
+// megabyte.
 type File struct {
 	f       *os.File
 	name    string
 	removed bool
 
-	mu     sync.Mutex
-	end    int64
-	closed bool
+	mu sync.Mutex
+	// buf holds what was put since the last write to the file, which
+	// starts at offset flushed.
+	buf     []byte
+	flushed int64
+	closed  bool
 }
+
+// chunk is how much a File gathers before it writes.
+const chunk = 1 << 20
 
 // Ref says where Put left a value. The zero Ref is the empty value.
 type Ref struct {
@@ -60,18 +70,51 @@ func (s *File) Put(data []byte) (Ref, error) {
 		return Ref{}, nil
 	}
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.closed {
-		s.mu.Unlock()
 		return Ref{}, fmt.Errorf("scratch file %s: %w", s.name, os.ErrClosed)
 	}
-	off := s.end
-	s.end += int64(len(data))
-	s.mu.Unlock()
-	// Writes at distinct offsets need no lock between them.
-	if _, err := s.f.WriteAt(data, off); err != nil {
-		return Ref{}, fmt.Errorf("scratch file: %w", err)
+	if s.buf == nil {
+		s.buf = make([]byte, 0, chunk)
 	}
-	return Ref{off: off, n: len(data)}, nil
+	r := Ref{off: s.flushed + int64(len(s.buf)), n: len(data)}
+	s.buf = append(s.buf, data...)
+	if len(s.buf) >= chunk {
+		if _, err := s.f.WriteAt(s.buf, s.flushed); err != nil {
+			s.buf = s.buf[:len(s.buf)-len(data)]
+			return Ref{}, fmt.Errorf("scratch file: %w", err)
+		}
+		s.flushed += int64(len(s.buf))
+		s.buf = s.buf[:0]
+	}
+	return r, nil
+}
+
+// buffered copies the value at r into dst if it is still in the buffer.
+func (s *File) buffered(dst []byte, r Ref) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.closed:
+		return false, fmt.Errorf("scratch file %s: %w", s.name, os.ErrClosed)
+	case r.off < s.flushed:
+		return false, nil
+	case r.off-s.flushed+int64(r.n) > int64(len(s.buf)):
+		return false, fmt.Errorf("scratch file %s: no value at %d", s.name, r.off)
+	}
+	copy(dst, s.buf[r.off-s.flushed:])
+	return true, nil
+}
+
+// read reads the value at r into dst, of its length.
+func (s *File) read(dst []byte, r Ref) error {
+	if ok, err := s.buffered(dst, r); ok || err != nil {
+		return err
+	}
+	if _, err := s.f.ReadAt(dst, r.off); err != nil {
+		return fmt.Errorf("scratch file: %w", err)
+	}
+	return nil
 }
 
 // PutString is Put for a string, without copying it first.
@@ -86,8 +129,8 @@ func (s *File) Get(r Ref) ([]byte, error) {
 		return nil, nil
 	}
 	buf := make([]byte, r.n)
-	if _, err := s.f.ReadAt(buf, r.off); err != nil {
-		return nil, fmt.Errorf("scratch file: %w", err)
+	if err := s.read(buf, r); err != nil {
+		return nil, err
 	}
 	return buf, nil
 }
@@ -99,8 +142,8 @@ func (s *File) ReadInto(b *bytes.Buffer, r Ref) error {
 	}
 	b.Grow(r.n)
 	dst := b.AvailableBuffer()[:r.n]
-	if _, err := s.f.ReadAt(dst, r.off); err != nil {
-		return fmt.Errorf("scratch file: %w", err)
+	if err := s.read(dst, r); err != nil {
+		return err
 	}
 	b.Write(dst) // dst is b's own free space: this only moves its end
 	return nil
@@ -123,7 +166,7 @@ func (s *File) Close() error {
 		s.mu.Unlock()
 		return nil
 	}
-	s.closed = true
+	s.closed, s.buf = true, nil
 	s.mu.Unlock()
 	err := s.f.Close()
 	if !s.removed {

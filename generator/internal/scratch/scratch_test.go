@@ -51,6 +51,32 @@ func TestPutGet(t *testing.T) {
 	}
 }
 
+// TestChunks: values read back the same whether they are still in the
+// buffer or were written to the file, including one larger than a chunk.
+func TestChunks(t *testing.T) {
+	f, err := Create(t.TempDir())
+	require.NoError(t, err)
+	defer f.Close()
+	var values []string
+	var refs []Ref
+	for i := 0; len(values) < 3 || refs[len(refs)-1].off < 3*chunk; i++ {
+		v := strings.Repeat(fmt.Sprintf("<p>value %d</p>", i), 1+i%700)
+		if i == 5 {
+			v = strings.Repeat("x", chunk+7)
+		}
+		r, err := f.PutString(v)
+		require.NoError(t, err)
+		values, refs = append(values, v), append(refs, r)
+	}
+	require.Greater(t, f.flushed, int64(2*chunk), "some values were written")
+	require.NotEmpty(t, f.buf, "some values are still in the buffer")
+	for i, r := range refs {
+		got, err := f.GetString(r)
+		require.NoError(t, err)
+		require.Equal(t, values[i], got, "value %d", i)
+	}
+}
+
 func TestPutCopiesData(t *testing.T) {
 	f, err := Create(t.TempDir())
 	require.NoError(t, err)
@@ -93,13 +119,15 @@ func TestCloseRemovesFile(t *testing.T) {
 	dir := t.TempDir()
 	f, err := Create(dir)
 	require.NoError(t, err)
-	_, err = f.PutString("body")
+	r, err := f.PutString("body")
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "the scratch file is gone after Close")
 	_, err = f.PutString("more")
+	assert.ErrorIs(t, err, os.ErrClosed)
+	_, err = f.GetString(r)
 	assert.ErrorIs(t, err, os.ErrClosed)
 	assert.NoError(t, f.Close(), "a second Close does nothing")
 }
