@@ -207,7 +207,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			}
 			var local diag.List
 			rec := &recorder{r: r}
-			doc := &markdown.Doc{File: a.File, Page: a.Page, Site: rec, Diags: &local}
+			doc := &markdown.Doc{File: a.File, Page: a.Page, Site: rec, Diags: &local, Disposable: opts.ReleaseSources}
 			found := mention.Prepare(doc, mention.Options{Policy: policy, Cards: true})
 			notes := annotate.Prepare(doc, a.Annotations)
 			if opts.Scratch != nil && opts.Cache == nil {
@@ -248,7 +248,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 		}
 		var local diag.List
 		rec := &recorder{r: r}
-		doc := &markdown.Doc{File: e.File, Page: e.Page, Site: rec, Diags: &local}
+		doc := &markdown.Doc{File: e.File, Page: e.Page, Site: rec, Diags: &local, Disposable: opts.ReleaseSources}
 		mention.Prepare(doc, mention.Options{Policy: config.AutolinkFirst, Self: e.ID})
 		e.Body = convert(conv, doc, &local)
 		if opts.ReleaseSources {

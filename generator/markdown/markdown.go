@@ -135,6 +135,10 @@ type Doc struct {
 	Diags *diag.List
 	// State holds the per-document state of added transformers, by key.
 	State map[any]any
+	// Disposable tells that nothing reads File.Source after the
+	// conversion, which may then blank its front matter in place instead
+	// of in a copy.
+	Disposable bool
 
 	// Headings are the document's headings, filled in by Convert.
 	Headings []Heading
@@ -183,7 +187,12 @@ func (c *Converter) Convert(doc *Doc) (string, error) {
 func (c *Converter) ConvertWith(doc *Doc, use func(html []byte) error) error {
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(docKey, doc)
-	src := blankFrontMatter(doc.File.Source, doc.File.BodyOffset)
+	src := doc.File.Source
+	if doc.Disposable {
+		blankInPlace(src, doc.File.BodyOffset)
+	} else {
+		src = blankFrontMatter(src, doc.File.BodyOffset)
+	}
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	if _, err := meta.TryGet(pc); err != nil {
 		// The loader validates front matter first, so this is a bug in the
@@ -213,23 +222,46 @@ func (c *Converter) ConvertWith(doc *Doc, use func(html []byte) error) error {
 // block between the fences and keeps it out of the page, without parsing the
 // same YAML twice more. Every offset stays the same.
 func blankFrontMatter(src []byte, bodyOffset int) []byte {
-	if bodyOffset <= 0 || bodyOffset > len(src) {
+	first, fence := frontMatterLines(src, bodyOffset)
+	if first >= fence {
 		return src
 	}
-	first := bytes.IndexByte(src, '\n')
+	out := bytes.Clone(src)
+	blank(out[first:fence])
+	return out
+}
+
+// blankInPlace is blankFrontMatter in src itself.
+func blankInPlace(src []byte, bodyOffset int) {
+	first, fence := frontMatterLines(src, bodyOffset)
+	if first < fence {
+		blank(src[first:fence])
+	}
+}
+
+// frontMatterLines returns where the lines between the front matter's
+// fences start and end; first >= fence when there are none.
+func frontMatterLines(src []byte, bodyOffset int) (first, fence int) {
+	if bodyOffset <= 0 || bodyOffset > len(src) {
+		return 0, 0
+	}
+	nl := bytes.IndexByte(src, '\n')
 	end := bodyOffset
 	if src[end-1] == '\n' {
 		end--
 	}
-	fence := bytes.LastIndexByte(src[:end], '\n') + 1
-	if first < 0 || fence <= first+1 {
-		return src
+	fence = bytes.LastIndexByte(src[:end], '\n') + 1
+	if nl < 0 || fence <= nl+1 {
+		return 0, 0
 	}
-	out := bytes.Clone(src)
-	for i := first + 1; i < fence; i++ {
-		if out[i] != '\n' {
-			out[i] = ' '
+	return nl + 1, fence
+}
+
+// blank turns every byte of b but line feeds into a space.
+func blank(b []byte) {
+	for i, c := range b {
+		if c != '\n' {
+			b[i] = ' '
 		}
 	}
-	return out
 }

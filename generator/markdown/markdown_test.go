@@ -224,6 +224,8 @@ func TestBlankFrontMatter(t *testing.T) {
 			assert.Equal(t, tt.want, string(got))
 			assert.Len(t, got, len(src), "every offset stays the same")
 			assert.Equal(t, tt.src, string(src), "the source is not changed")
+			blankInPlace(src, tt.bodyOffset)
+			assert.Equal(t, tt.want, string(src), "in place")
 		})
 	}
 }

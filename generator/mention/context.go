@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -67,7 +68,12 @@ func (w *walker) contexts(root ast.Node) {
 			}
 		}
 		inline(n)
-		text := string(b)
+		if len(b) == 0 {
+			return ast.WalkSkipChildren, nil
+		}
+		// text reads b, which does not change until the next block: what
+		// the mentions keep of it below is cloned, never text itself.
+		text := unsafe.String(&b[0], len(b))
 		// Each mention keeps a copy of its sentence only, shared with the
 		// other mentions in it, not the whole block's text.
 		var sent string

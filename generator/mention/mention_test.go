@@ -178,6 +178,24 @@ func TestMentionRecords(t *testing.T) {
 	assert.Equal(t, 1, res.Mentions[3].Alias, "matched the surname alias")
 }
 
+// TestMentionRecordsAcrossBlocks: each block's text is built in a buffer
+// reused for the next block; what mentions keep of it must not change
+// when the next block is read.
+func TestMentionRecordsAcrossBlocks(t *testing.T) {
+	md := "Medinsky spoke at length in Istanbul.\n\n- Umerov.\n\n> Then Medinsky left, and nobody else said a thing.\n"
+	_, res, _ := convert(t, testEntries, md, Options{}, false)
+	var got []string
+	for _, m := range res.Mentions {
+		got = append(got, m.Before+"|"+m.Text+"|"+m.After)
+	}
+	assert.Equal(t, []string{
+		"|Medinsky| spoke at length in Istanbul.",
+		"Medinsky spoke at length in |Istanbul|.",
+		"|Umerov|.",
+		"Then |Medinsky| left, and nobody else said a thing.",
+	}, got)
+}
+
 func boolStr(b bool) string {
 	if b {
 		return "linked"

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/glossdev/gloss/generator/config"
 	"github.com/glossdev/gloss/generator/content"
@@ -79,6 +80,9 @@ type Transformer struct {
 	m     *Matcher
 	byID  map[string]*content.Entry
 	units textmap.Pool
+	// found holds *[]Mention buffers that documents' mentions are
+	// gathered in before they get a slice of their own size.
+	found sync.Pool
 }
 
 // NewTransformer returns a transformer that uses m.
@@ -101,14 +105,24 @@ func (t *Transformer) Transform(root *ast.Document, reader text.Reader, pc parse
 		return
 	}
 	w := &walker{t: t, doc: doc, st: st, src: reader.Source(), units: t.units.Get()}
+	found, _ := t.found.Get().(*[]Mention)
+	if found == nil {
+		found = new([]Mention)
+	}
+	st.result.Mentions = (*found)[:0]
 	w.walk(root)
 	w.contexts(root)
 	t.units.Put(w.units)
-	// The mentions outlive the document; drop the slack that appending
-	// left, a third of their memory on average.
-	if ms := st.result.Mentions; cap(ms) > len(ms)+len(ms)/8 {
+	// The mentions outlive the document: they get a slice of their size,
+	// and the buffer goes back to the pool, without its pointers.
+	ms := st.result.Mentions
+	st.result.Mentions = nil
+	if len(ms) > 0 {
 		st.result.Mentions = slices.Clone(ms)
 	}
+	clear(ms)
+	*found = ms[:0]
+	t.found.Put(found)
 }
 
 type walker struct {
