@@ -29,6 +29,12 @@ type Result struct {
 // together as a *diag.Errors; other errors (unwritable output, interrupted
 // builds) are returned as they are. When Build fails, the previous output
 // folder is left as it was.
+//
+// With the built-in templates, each article's HTML and text wait between
+// the link stage and the render in a scratch file in the temporary folder
+// (os.TempDir, $TMPDIR on Unix), rather than all in memory. The file's
+// name is removed as soon as it is made (on Windows, when the build ends);
+// a value the file cannot take stays in memory.
 func Build(ctx context.Context, src string, opts ...Option) (*Result, error) {
 	start := time.Now()
 	o, closeFS, err := newOptions(src, opts)

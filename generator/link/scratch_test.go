@@ -79,3 +79,20 @@ func TestScratchNotWithACache(t *testing.T) {
 		assert.NotEmpty(t, a.Text, a.Path)
 	}
 }
+
+// TestScratchThatFailsKeepsValuesInMemory: when the scratch file cannot
+// take a value (a full disk), the value stays in memory.
+func TestScratchThatFailsKeepsValuesInMemory(t *testing.T) {
+	inMemory, _ := run(t, cacheSite(), Options{})
+	sf, err := scratch.Create(t.TempDir())
+	require.NoError(t, err)
+	require.NoError(t, sf.Close()) // every Put fails
+	s, _ := run(t, cacheSite(), Options{Scratch: sf})
+	for i, a := range s.Articles {
+		assert.Equal(t, inMemory.Articles[i].Body, a.Body, a.Path)
+		assert.Equal(t, inMemory.Articles[i].Text, a.Text, a.Path)
+		body, err := a.ReadBody()
+		require.NoError(t, err)
+		assert.Equal(t, a.Body, body)
+	}
+}
