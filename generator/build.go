@@ -48,9 +48,13 @@ func Build(ctx context.Context, src string, opts ...Option) (*Result, error) {
 	// Each article's HTML and text wait in a scratch file from the link
 	// stage until their page and the search index read them back; without
 	// one (no usable temporary folder), they wait in memory.
-	if sf, err := scratch.Create(o.scratchDir); err == nil {
-		defer sf.Close()
-		o.scratch = sf
+	if o.scratch == nil {
+		if sf, err := scratch.Create(""); err == nil {
+			// Closing removes the file where its name could not be
+			// removed at once; nothing else is left to report.
+			defer sf.Close()
+			o.scratch = sf
+		}
 	}
 	diags := &diag.List{}
 	site, r := prepare(o, diags)

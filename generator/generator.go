@@ -43,10 +43,9 @@ type options struct {
 	search   *search.Cache
 	minify   bool
 	// scratch is where a one-shot build keeps articles' HTML and text
-	// (see link.Options.Scratch), made in scratchDir ("": the system's
-	// temporary folder).
-	scratch    *scratch.File
-	scratchDir string
+	// (see link.Options.Scratch); Build makes one in the temporary folder
+	// unless a test gives its own.
+	scratch *scratch.File
 }
 
 // WithOutput sets the output folder. The default is "public" inside the site
@@ -76,8 +75,9 @@ func WithSiteFS(fsys fs.FS) Option { return func(o *options) { o.siteFS = fsys }
 // files written so far and in all. fn may be called from several goroutines.
 func WithProgress(fn func(done, total int)) Option { return func(o *options) { o.progress = fn } }
 
-// withScratchDir makes a one-shot build's scratch file in dir; for tests.
-func withScratchDir(dir string) Option { return func(o *options) { o.scratchDir = dir } }
+// withScratch gives a one-shot build its scratch file, which it does not
+// close; for tests.
+func withScratch(f *scratch.File) Option { return func(o *options) { o.scratch = f } }
 
 // withFailingWrites makes writes after the first n fail; for tests.
 func withFailingWrites(n int64, err error) Option {

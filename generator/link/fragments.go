@@ -1,10 +1,10 @@
 package link
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/glossdev/gloss/generator/diag"
 )
@@ -18,8 +18,10 @@ func checkFragments(s *Site, diags *diag.List) {
 	for _, a := range s.Articles {
 		byPage[a.Page] = a
 	}
-	// The ids of a page are only collected when some link needs them.
+	// The ids of a page are only collected when some link needs them;
+	// unknown marks a page whose body could not be read back.
 	ids := map[string][]string{}
+	unknown := map[string]bool{}
 	idsOf := func(page string) []string {
 		if list, ok := ids[page]; ok {
 			return list
@@ -28,7 +30,9 @@ func checkFragments(s *Site, diags *diag.List) {
 		if a := byPage[page]; a != nil {
 			body, err := a.ReadBody()
 			if err != nil {
-				diags.Add(diag.Diagnostic{Path: a.Path, Msg: "checking links to its anchors: " + errors.Unwrap(err).Error()})
+				unknown[page] = true
+				diags.Add(diag.Diagnostic{Path: a.Path, Msg: "cannot check the links to its anchors: " +
+					strings.TrimPrefix(err.Error(), a.Path+": ")})
 			}
 			for _, m := range idAttr.FindAllStringSubmatch(string(body), -1) {
 				list = append(list, m[1])
@@ -40,7 +44,7 @@ func checkFragments(s *Site, diags *diag.List) {
 	}
 	for _, a := range s.Articles {
 		for _, f := range a.fragments {
-			if _, found := slices.BinarySearch(idsOf(f.Page), f.ID); found {
+			if _, found := slices.BinarySearch(idsOf(f.Page), f.ID); found || unknown[f.Page] {
 				continue
 			}
 			diags.Add(diag.Diagnostic{Path: a.Path, Line: f.Line, Col: f.Col,

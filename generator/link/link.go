@@ -341,6 +341,14 @@ func (a *Article) WriteBody(b *bytes.Buffer) error {
 	return nil
 }
 
+// BodyInScratch reports whether the article's HTML waits in
+// Options.Scratch (Body is then empty).
+func (a *Article) BodyInScratch() bool { return a.Body == "" && a.bodyRef.Len() > 0 }
+
+// TextInScratch reports whether the article's text waits in
+// Options.Scratch (Text is then empty).
+func (a *Article) TextInScratch() bool { return a.Text == "" && a.textRef.Len() > 0 }
+
 // ReadText returns the article's text: Text, or what Link kept of it in
 // Options.Scratch.
 func (a *Article) ReadText() (string, error) {

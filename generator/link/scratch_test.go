@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/internal/scratch"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -95,4 +96,22 @@ func TestScratchThatFailsKeepsValuesInMemory(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, a.Body, body)
 	}
+}
+
+// TestScratchFragmentsUnreadable: when a linked article's body cannot be
+// read back, the check says so once, instead of calling every link to it
+// broken.
+func TestScratchFragmentsUnreadable(t *testing.T) {
+	f := cacheSite()
+	f["articles/c.md"] = article("C", "2025-01-02", "See [b](b.md#part) and [b](b.md#other).\n")
+	sf, err := scratch.Create(t.TempDir())
+	require.NoError(t, err)
+	s, msgs := run(t, f, Options{Scratch: sf})
+	require.Contains(t, msgs[0], "link to #other, which is not an anchor of articles/b/", "read back, b's body is checked")
+	require.NoError(t, sf.Close())
+	var diags diag.List
+	checkFragments(s, &diags)
+	got := messages(&diags)
+	require.Len(t, got, 1, "%q", got)
+	assert.Contains(t, got[0], "content/articles/b.md: cannot check the links to its anchors: scratch file")
 }

@@ -176,7 +176,7 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	// scratch file (see link.Options.Scratch), if they wait there; each
 	// other article's is read back by its page.
 	for _, a := range feedArticles(site) {
-		if a.Body == "" {
+		if a.BodyInScratch() {
 			body, err := a.ReadBody()
 			if err != nil {
 				return err
@@ -337,7 +337,7 @@ func (r *Renderer) write(buf *bytes.Buffer, p *Page) error {
 		}
 		buf.Reset()
 	}
-	if a := p.Article; a != nil && a.Body == "" {
+	if a := p.Article; a != nil && a.BodyInScratch() {
 		// The template reads the body from the site. One read back is
 		// set by this page alone: the feed's were read back before the
 		// pages, and when the link stage kept bodies in a scratch file no
@@ -346,9 +346,7 @@ func (r *Renderer) write(buf *bytes.Buffer, p *Page) error {
 		if err != nil {
 			return &readBackError{err}
 		}
-		if body != "" {
-			a.Body = body
-		}
+		a.Body = body
 	}
 	return r.Templates.Execute(buf, templateOf[p.Kind], p)
 }

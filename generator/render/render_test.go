@@ -447,10 +447,26 @@ func testRenderFromScratch(t *testing.T, compact bool) {
 	}
 
 	// A body that cannot be read back fails the render, and is no
-	// template's problem.
+	// template's problem: one the feed shows, read back first, and one
+	// read back by its page.
 	site = linkedWith(t, files, link.Options{Scratch: sf})
 	require.NoError(t, sf.Close())
 	diags = diag.List{}
+	err = r.Render(site, (&collect{}).emit, &diags)
+	assert.ErrorContains(t, err, "scratch file")
+	assert.Empty(t, diags.Sorted())
+
+	sf, err = scratch.Create(t.TempDir())
+	require.NoError(t, err)
+	site = linkedWith(t, files, link.Options{Scratch: sf})
+	for _, a := range feedArticles(site) {
+		a.Body, err = a.ReadBody()
+		require.NoError(t, err)
+	}
+	require.NoError(t, sf.Close())
+	diags = diag.List{}
+	// Without the search index, which would fail on the texts first.
+	r = &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil), Transient: true, Consume: true}
 	err = r.Render(site, (&collect{}).emit, &diags)
 	assert.ErrorContains(t, err, "scratch file")
 	assert.Empty(t, diags.Sorted())

@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/diag"
 	"github.com/glossdev/gloss/generator/internal/digest"
+	"github.com/glossdev/gloss/generator/link"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -110,5 +113,32 @@ func TestCacheUpdatesEqualBuilds(t *testing.T) {
 		for name := range want {
 			require.Equal(t, string(want[name]), string(got[name]), "step %d: %s", step, name)
 		}
+	}
+}
+
+// TestCacheKeepsNoArticleOfABuild: a source the Cache keeps does not hold
+// on to the link.Article of the build that made it (and through it that
+// build's site), even for an article without text whose file was loaded
+// again and whose analysis is reused.
+func TestCacheKeepsNoArticleOfABuild(t *testing.T) {
+	var diags diag.List
+	loaded := content.Load(os.DirFS("../.."), content.Options{}, &diags)
+	site := link.Link(loaded, &diags, link.Options{Cache: &link.Cache{}})
+	require.False(t, diags.HasErrors(), "%v", diags.Sorted())
+	site.Articles[0].Text = ""
+	var c Cache
+	_, err := Build(site, Options{Cache: &c})
+	require.NoError(t, err)
+
+	// The same article, loaded again from its unchanged file.
+	again := *site.Articles[0]
+	file := *again.Article
+	again.Article = &file
+	site.Articles[0] = &again
+	_, err = Build(site, Options{Cache: &c})
+	require.NoError(t, err)
+	require.Contains(t, c.articles, again.Article)
+	for _, s := range c.articles {
+		assert.Nil(t, s.text, s.doc.URL)
 	}
 }

@@ -352,7 +352,7 @@ func sources(site *link.Site, c *Cache) []source {
 			textSum: a.Sum,
 			article: a.Article,
 		}
-		if a.Text == "" {
+		if a.TextInScratch() {
 			s.text = a
 		}
 		srcs = append(srcs, s)

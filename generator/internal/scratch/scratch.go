@@ -86,6 +86,9 @@ func (s *File) Put(data []byte) (Ref, error) {
 		}
 		s.flushed += int64(len(s.buf))
 		s.buf = s.buf[:0]
+		if cap(s.buf) > 2*chunk {
+			s.buf = nil // grown for a large value: not kept
+		}
 	}
 	return r, nil
 }
@@ -157,6 +160,13 @@ func (s *File) GetString(r Ref) (string, error) {
 	}
 	// buf is new and never written again.
 	return unsafe.String(&buf[0], len(buf)), nil
+}
+
+// Size returns how many bytes were put in the file.
+func (s *File) Size() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.flushed + int64(len(s.buf))
 }
 
 // Close closes the file, which removes it. Puts and Gets after Close fail.

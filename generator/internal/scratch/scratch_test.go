@@ -136,3 +136,38 @@ func TestCreateInMissingFolder(t *testing.T) {
 	_, err := Create(t.TempDir() + "/missing")
 	assert.ErrorContains(t, err, "scratch file")
 }
+
+// TestFailedWrite: when writing a chunk fails (a full disk), only the Put
+// that filled it fails, and its value leaves the buffer; the values before
+// it still read back, and later Puts work once writes do.
+func TestFailedWrite(t *testing.T) {
+	f, err := Create(t.TempDir())
+	require.NoError(t, err)
+	defer f.Close()
+	first := strings.Repeat("a", chunk/2)
+	r1, err := f.PutString(first)
+	require.NoError(t, err)
+
+	good := f.f
+	bad, err := os.Open(os.DevNull) // read-only: every write fails
+	require.NoError(t, err)
+	defer bad.Close()
+	f.f = bad
+	_, err = f.PutString(strings.Repeat("b", chunk/2+1))
+	require.ErrorContains(t, err, "scratch file")
+	assert.Len(t, f.buf, len(first), "the failed value is not kept")
+	got, err := f.GetString(r1)
+	require.NoError(t, err)
+	assert.Equal(t, first, got)
+
+	f.f = good
+	third := strings.Repeat("c", chunk)
+	r3, err := f.PutString(third)
+	require.NoError(t, err)
+	for r, want := range map[Ref]string{r1: first, r3: third} {
+		got, err := f.GetString(r)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	}
+	assert.Equal(t, int64(len(first)+len(third)), f.Size())
+}
