@@ -157,8 +157,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return reportFailure(stderr, err)
 	}
 	printWarnings(stderr, res.Warnings)
-	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %s\n",
-		res.Pages, res.Files, outDir, res.Duration.Round(time.Millisecond))
+	unchanged := ""
+	if res.Unchanged > 0 {
+		unchanged = fmt.Sprintf(", %d unchanged", res.Unchanged)
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files%s) into %s in %s\n",
+		res.Pages, res.Files, unchanged, outDir, res.Duration.Round(time.Millisecond))
 	return exitOK
 }
 

@@ -52,6 +52,7 @@ func TestExitStatus(t *testing.T) {
 		{"stray argument", []string{"build", "x"}, 2, `unexpected argument "x"`},
 		{"build help", []string{"build", "-h"}, 0, "Usage: gloss build"},
 		{"build", []string{"build", "-src", dir}, 0, "built 5 pages"},
+		{"build again", []string{"build", "-src", dir}, 0, "unchanged) into"},
 		{"build with a content error", []string{"build", "-src", bad}, 1, "content/articles/a.md:2:1: front matter: missing required key \"date\"\ngloss: 1 error; nothing was written"},
 		{"bad base URL", []string{"build", "-src", dir, "-base-url", "/relative/"}, 1, "-base-url: want an absolute http(s) URL"},
 		{"check clean", []string{"check", "-src", dir}, 0, "gloss check: 0 errors, 0 warnings"},

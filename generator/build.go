@@ -20,7 +20,11 @@ type Result struct {
 	// Pages is the number of HTML pages, Files the number of files written
 	// (pages, assets and the marker).
 	Pages, Files int
-	Duration     time.Duration
+	// Unchanged is how many of the files had the same bytes in the output
+	// folder's previous build, and were kept as they were (the same file,
+	// with its modification time) instead of written again.
+	Unchanged int
+	Duration  time.Duration
 	// Warnings are problems that did not fail the build, sorted.
 	Warnings []diag.Diagnostic
 }
@@ -103,10 +107,11 @@ func Build(ctx context.Context, src string, opts ...Option) (*Result, error) {
 		return nil, err
 	}
 	return &Result{
-		Pages:    r.NumPages(site),
-		Files:    w.Files() + 1,
-		Duration: time.Since(start),
-		Warnings: diags.Warnings(),
+		Pages:     r.NumPages(site),
+		Files:     w.Files() + 1,
+		Unchanged: w.Unchanged(),
+		Duration:  time.Since(start),
+		Warnings:  diags.Warnings(),
 	}, nil
 }
 

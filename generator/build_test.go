@@ -325,3 +325,56 @@ func TestBuildEqualsGenerate(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildKeepsUnchangedFiles: building again into the same folder keeps
+// every file whose bytes did not change as it was (the same file, with its
+// time); after an edit to one article, only the files that show it are
+// written again.
+func TestBuildKeepsUnchangedFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	require.NoError(t, os.CopyFS(dir, os.DirFS(filepath.Join(repoRoot, "content"))))
+	src := filepath.Dir(dir)
+	require.NoError(t, os.Rename(dir, filepath.Join(src, "content")))
+	out := filepath.Join(t.TempDir(), "public")
+	build := func() *Result {
+		t.Helper()
+		res, err := Build(context.Background(), src, WithOutput(out), defaults())
+		require.NoError(t, err)
+		return res
+	}
+	first := build()
+	assert.Zero(t, first.Unchanged)
+	page := filepath.Join(out, "articles", "istanbul-talks-2025", "index.html")
+	home := filepath.Join(out, "glossary", "index.html")
+	before := map[string]os.FileInfo{}
+	for _, p := range []string{page, home} {
+		fi, err := os.Stat(p)
+		require.NoError(t, err)
+		before[p] = fi
+	}
+
+	again := build()
+	assert.Equal(t, first.Files-1, again.Unchanged, "every file but the marker is kept")
+	for p, fi := range before {
+		now, err := os.Stat(p)
+		require.NoError(t, err)
+		assert.True(t, os.SameFile(fi, now), p)
+	}
+
+	article := filepath.Join(src, "content", "articles", "istanbul-talks-2025.md")
+	data, err := os.ReadFile(article)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(article, append(data, []byte("\nOne more sentence.\n")...), 0o644))
+	edited := build()
+	assert.Less(t, edited.Unchanged, again.Unchanged)
+	assert.Greater(t, edited.Unchanged, again.Unchanged/2, "most files do not show the article's text")
+	now, err := os.Stat(page)
+	require.NoError(t, err)
+	assert.False(t, os.SameFile(before[page], now), "the article's page is written again")
+	got, err := os.ReadFile(page)
+	require.NoError(t, err)
+	assert.Contains(t, string(got), "One more sentence.")
+	now, err = os.Stat(home)
+	require.NoError(t, err)
+	assert.True(t, os.SameFile(before[home], now), "the glossary does not show it")
+}

@@ -3,6 +3,10 @@
 // every page was written, so a failed or interrupted build leaves the
 // previous site as it was.
 //
+// A file with the same bytes as in the output folder's previous build is
+// hard-linked from it instead of written (see previous), so that it stays
+// the same file, with its modification time.
+//
 // No write can leave the output folder: every name is checked to be a local
 // path (no "..", no absolute path), and the temporary folder is private to
 // this user (mode 0700) while it is written, so nobody else can plant a
@@ -32,7 +36,11 @@ type Writer struct {
 	final string // the output folder
 	tmp   string // the temporary folder being written
 	files atomic.Int64
-	dirs  sync.Map // folders made so far, by slash path
+	// prev is the last build in the output folder, if any; unchanged
+	// counts the files linked to it.
+	prev      *previous
+	unchanged atomic.Int64
+	dirs      sync.Map // folders made so far, by slash path
 	// wrap lets tests make writes fail (a full disk).
 	wrap func(name string, data []byte) error
 }
@@ -94,7 +102,7 @@ func Begin(out string) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", out, err)
 	}
-	w := &Writer{final: absOut, tmp: tmp}
+	w := &Writer{final: absOut, tmp: tmp, prev: openPrevious(absOut)}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		w.Abort()
 		return nil, fmt.Errorf("output folder %s: %w", out, err)
@@ -127,6 +135,11 @@ func (w *Writer) Write(name string, data []byte) error {
 	}
 	if err := w.mkdir(path.Dir(name)); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if w.prev != nil && w.prev.same(name, data) && w.prev.link(name, w.tmp) {
+		w.files.Add(1)
+		w.unchanged.Add(1)
+		return nil
 	}
 	f, err := os.OpenFile(filepath.Join(w.tmp, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL|syscallNoFollow, 0o644)
 	if err != nil {
@@ -161,6 +174,11 @@ func (w *Writer) mkdir(dir string) error {
 
 // Files returns how many files were written.
 func (w *Writer) Files() int { return int(w.files.Load()) }
+
+// Unchanged returns how many of the files written have the same bytes as
+// in the output folder's last build, and were linked to its files instead
+// of written again.
+func (w *Writer) Unchanged() int { return int(w.unchanged.Load()) }
 
 // Commit swaps the finished build into place and removes the previous one.
 func (w *Writer) Commit() error {
