@@ -47,12 +47,15 @@ type Renderer struct {
 	// Consume lets the render drop from the site what it no longer needs,
 	// to hold less in memory: an article's body once its page is written
 	// (unless the feed shows it), every article's text once the outputs
-	// (the search index) are made. The site must not be used after. A
+	// (the search index) are made, and every mention (with its sentence)
+	// once the entry pages, which it then writes first, are written. The
+	// site must not be used after. A
 	// one-shot build sets it. It does nothing with a Memo, or when a
 	// template is the site's own (which may show any article's body or
-	// text on any page). Outputs must not read articles' bodies, and must
-	// read their texts with link.Article.ReadText: a one-shot build's link
-	// stage may have kept them in a scratch file (link.Options.Scratch).
+	// text on any page). Outputs must not read articles' bodies or
+	// mentions, and must read their texts with link.Article.ReadText: a
+	// one-shot build's link stage may have kept them in a scratch file
+	// (link.Options.Scratch).
 	Consume bool
 
 	// bufs are page buffers reused from page to page.
@@ -262,6 +265,11 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 		}
 		return emitAll(map[string][]byte{urls.Feed: feed, urls.Sitemap: sm, urls.Robots: Robots(site)})
 	})
+	// A render that consumes the site writes the entry pages first: they
+	// alone show the mentions with their sentences, which are then let go
+	// of, before the search index is made beside the other pages.
+	var entryJobs []func() error
+	var entriesLeft atomic.Int32
 	articleSum := map[*link.Article]digest.Sum{}
 	for i, p := range pages {
 		var d digest.Sum
@@ -271,14 +279,24 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 		if p.Article != nil {
 			articleSum[p.Article] = d
 		}
-		jobs = append(jobs, func() error {
+		job := func() error {
 			err := r.page(p, d, emit, diags, &mu, reported)
 			if consume && p.Article != nil && !feedBody[p.Article] {
 				p.Article.Body = "" // nothing else shows it
 			}
+			if consume && p.Entry != nil && entriesLeft.Add(-1) == 0 {
+				dropMentions(site)
+			}
 			return err
-		})
+		}
+		if consume && p.Entry != nil {
+			entryJobs = append(entryJobs, job)
+			entriesLeft.Add(1)
+			continue
+		}
+		jobs = append(jobs, job)
 	}
+	jobs = append(entryJobs, jobs...)
 	// Each article's notes, as W3C Web Annotations. They show nothing that
 	// the article's page does not, so they are memoized with its digest.
 	for _, a := range site.Articles {
@@ -316,6 +334,19 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 		}
 	})
 	return firstErr
+}
+
+// dropMentions lets go of every article's mentions and their sentences,
+// which only entry pages show; the appearances stay, without them.
+func dropMentions(site *link.Site) {
+	for _, a := range site.Articles {
+		a.Mentions = nil
+	}
+	for _, e := range site.Entries {
+		for i := range e.Appearances {
+			e.Appearances[i].Mentions = nil
+		}
+	}
 }
 
 // write writes page p to buf: in Go if it is an article or entry page whose

@@ -15,6 +15,7 @@ import (
 	"github.com/glossdev/gloss/generator/internal/scratch"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/search"
+	"github.com/glossdev/gloss/generator/theme"
 	"github.com/glossdev/gloss/generator/urls"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -364,19 +365,33 @@ func TestRenderTransientGivesTheSameFiles(t *testing.T) {
 	assert.Equal(t, kept.files, copied.files)
 }
 
-// TestRenderConsume: a render that may consume the site writes the same
-// files, and lets go of the bodies of the articles whose pages it wrote
-// (but not of those the feed shows) and of every article's text. It runs
-// with the built-in theme, compacted, as a one-shot build does.
-func TestRenderConsume(t *testing.T) {
+// moreThanTheFeed is the test site with more articles than the feed shows.
+func moreThanTheFeed() map[string]string {
 	files := siteFiles()
 	for i := range feedSize + 3 {
 		files[fmt.Sprintf("articles/extra-%02d.md", i)] = fmt.Sprintf("title: Extra %d\ndate: 2024-01-%02d\n---\nText %d about Kyiv.\n", i, 1+i%28, i)
 	}
+	return files
+}
+
+// builtinTemplates parses the built-in templates, compact or not.
+func builtinTemplates(t *testing.T, compact bool) (*Templates, []theme.File) {
+	t.Helper()
 	tplFiles, assetFiles := builtinTheme(t)
 	var diags diag.List
-	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
+	tpls := ParseTemplates(tplFiles, &diags, WithCompact(compact))
 	require.NoError(t, diags.Err())
+	return tpls, assetFiles
+}
+
+// TestRenderConsume: a render that may consume the site writes the same
+// files, and lets go of the bodies of the articles whose pages it wrote
+// (but not of those the feed shows), of every article's text and of every
+// mention. It runs with the built-in theme, compacted, as a one-shot build
+// does.
+func TestRenderConsume(t *testing.T) {
+	files := moreThanTheFeed()
+	tpls, assetFiles := builtinTemplates(t, true)
 	var kept, consumed collect
 	r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil), Outputs: []Output{textsOutput{}}}
 	require.NoError(t, r.Render(linked(t, files), kept.emit, &diag.List{}))
@@ -390,12 +405,22 @@ func TestRenderConsume(t *testing.T) {
 	require.Greater(t, len(site.Articles), feedSize)
 	for i, a := range site.Articles {
 		assert.Empty(t, a.Text, a.Path)
+		assert.Empty(t, a.Mentions, a.Path)
 		if i < feedSize {
 			assert.NotEmpty(t, a.Body, "%s is in the feed", a.Path)
 		} else {
 			assert.Empty(t, a.Body, a.Path)
 		}
 	}
+	appearances := 0
+	for _, e := range site.Entries {
+		for _, app := range e.Appearances {
+			assert.Empty(t, app.Mentions, e.Path)
+			appearances++
+		}
+	}
+	assert.Positive(t, appearances, "the appearances stay, without their mentions")
+	assert.Contains(t, kept.files["glossary/kyiv/index.html"], "Text 3 about", "entry pages show the sentences")
 }
 
 // TestRenderFromScratch: when the link stage kept the articles' bodies
@@ -410,14 +435,8 @@ func TestRenderFromScratch(t *testing.T) {
 }
 
 func testRenderFromScratch(t *testing.T, compact bool) {
-	files := siteFiles()
-	for i := range feedSize + 3 {
-		files[fmt.Sprintf("articles/extra-%02d.md", i)] = fmt.Sprintf("title: Extra %d\ndate: 2024-01-%02d\n---\nText %d about Kyiv.\n", i, 1+i%28, i)
-	}
-	tplFiles, assetFiles := builtinTheme(t)
-	var diags diag.List
-	tpls := ParseTemplates(tplFiles, &diags, WithCompact(compact))
-	require.NoError(t, diags.Err())
+	files := moreThanTheFeed()
+	tpls, assetFiles := builtinTemplates(t, compact)
 	require.Equal(t, compact, tpls.goArticles)
 	outputs := []Output{search.Output{}}
 	var kept collect
@@ -451,7 +470,7 @@ func testRenderFromScratch(t *testing.T, compact bool) {
 	// read back by its page.
 	site = linkedWith(t, files, link.Options{Scratch: sf})
 	require.NoError(t, sf.Close())
-	diags = diag.List{}
+	var diags diag.List
 	err = r.Render(site, (&collect{}).emit, &diags)
 	assert.ErrorContains(t, err, "scratch file")
 	assert.Empty(t, diags.Sorted())
