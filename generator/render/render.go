@@ -251,6 +251,10 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 			return emitAll(files)
 		})
 	}
+	// The sitemap's dates read the entries' appearances, which the entry
+	// pages' jobs change when they let go of the mentions: they are read
+	// before any job runs.
+	urlset := r.sitemap(site)
 	jobs = append(jobs, func() error {
 		// Both are memoized, with digests of what they show.
 		feed, err := r.Memo.file(urls.Feed, func() digest.Sum { return feedDigest(site) },
@@ -258,7 +262,6 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 		if err != nil {
 			return fmt.Errorf("feed: %w", err)
 		}
-		urlset := r.sitemap(site)
 		sm, err := r.Memo.file(urls.Sitemap, urlset.digest, func() ([]byte, error) { return marshalXML(urlset) })
 		if err != nil {
 			return fmt.Errorf("sitemap: %w", err)
@@ -337,7 +340,9 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 }
 
 // dropMentions lets go of every article's mentions and their sentences,
-// which only entry pages show; the appearances stay, without them.
+// which only entry pages show; the appearances stay, without them. It
+// writes the appearances while other jobs run: those may read how many
+// appearances an entry has (its cards' counts), never the appearances.
 func dropMentions(site *link.Site) {
 	for _, a := range site.Articles {
 		a.Mentions = nil
