@@ -318,7 +318,7 @@ func (a *Article) convertToScratch(conv *markdown.Converter, doc *markdown.Doc, 
 // ReadBody returns the article's HTML: Body, or what Link kept of it in
 // Options.Scratch.
 func (a *Article) ReadBody() (template.HTML, error) {
-	if a.Body != "" || a.bodyRef.Len() == 0 {
+	if !a.BodyInScratch() {
 		return a.Body, nil
 	}
 	b, err := a.scratch.GetString(a.bodyRef)
@@ -331,7 +331,7 @@ func (a *Article) ReadBody() (template.HTML, error) {
 // WriteBody appends the article's HTML to b: Body, or what Link kept of it
 // in Options.Scratch, read straight into b.
 func (a *Article) WriteBody(b *bytes.Buffer) error {
-	if a.Body != "" || a.bodyRef.Len() == 0 {
+	if !a.BodyInScratch() {
 		b.WriteString(string(a.Body))
 		return nil
 	}
@@ -352,7 +352,7 @@ func (a *Article) TextInScratch() bool { return a.Text == "" && a.textRef.Len() 
 // ReadText returns the article's text: Text, or what Link kept of it in
 // Options.Scratch.
 func (a *Article) ReadText() (string, error) {
-	if a.Text != "" || a.textRef.Len() == 0 {
+	if !a.TextInScratch() {
 		return a.Text, nil
 	}
 	t, err := a.scratch.GetString(a.textRef)

@@ -114,10 +114,7 @@ func TestEntryPageMatchesTemplates(t *testing.T) {
 // differ. Some values are ones the loader would refuse, which a page must
 // still escape alike.
 func assertPagesMatch(t *testing.T, kind string, write func(*Renderer, *bytes.Buffer, *Page) error) {
-	tplFiles, assetFiles := builtinTheme(t)
-	var diags diag.List
-	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
-	require.NoError(t, diags.Err())
+	tpls, assetFiles := builtinTemplates(t, true)
 	require.True(t, tpls.goArticles && tpls.goEntries, "the built-in templates, compacted, write pages in Go")
 	for name, files := range articleSites() {
 		t.Run(name, func(t *testing.T) {
@@ -247,10 +244,7 @@ func TestArticlePageFallsBackToTheTemplate(t *testing.T) {
 }
 
 func TestArticleItemMatchesTemplate(t *testing.T) {
-	tplFiles, assetFiles := builtinTheme(t)
-	var diags diag.List
-	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
-	require.NoError(t, diags.Err())
+	tpls, assetFiles := builtinTemplates(t, true)
 	require.True(t, tpls.partials.goItems, "the built-in templates, compacted, write article items in Go")
 	for name, files := range articleSites() {
 		t.Run(name, func(t *testing.T) {
@@ -295,10 +289,7 @@ func firstDiff(want, got string) string {
 }
 
 func TestEntryCardMatchesTemplate(t *testing.T) {
-	tplFiles, assetFiles := builtinTheme(t)
-	var diags diag.List
-	tpls := ParseTemplates(tplFiles, &diags, WithCompact(true))
-	require.NoError(t, diags.Err())
+	tpls, assetFiles := builtinTemplates(t, true)
 	require.True(t, tpls.partials.goCards, "the built-in templates, compacted, write entry cards in Go")
 	for name, files := range articleSites() {
 		t.Run(name, func(t *testing.T) {

@@ -199,6 +199,16 @@ func builtinTheme(t testing.TB) (tpls, assets []theme.File) {
 	return tpls, assets
 }
 
+// builtinTemplates parses the built-in templates, compact or not.
+func builtinTemplates(t *testing.T, compact bool) (*Templates, []theme.File) {
+	t.Helper()
+	tplFiles, assetFiles := builtinTheme(t)
+	var diags diag.List
+	tpls := ParseTemplates(tplFiles, &diags, WithCompact(compact))
+	require.NoError(t, diags.Err())
+	return tpls, assetFiles
+}
+
 func pageOf(t testing.TB, r *Renderer, site *link.Site, kind, path string) *Page {
 	t.Helper()
 	for _, p := range r.Pages(site) {

@@ -49,13 +49,12 @@ type Renderer struct {
 	// (unless the feed shows it), every article's text once the outputs
 	// (the search index) are made, and every mention (with its sentence)
 	// once the entry pages, which it then writes first, are written. The
-	// site must not be used after. A
-	// one-shot build sets it. It does nothing with a Memo, or when a
-	// template is the site's own (which may show any article's body or
-	// text on any page). Outputs must not read articles' bodies or
-	// mentions, and must read their texts with link.Article.ReadText: a
-	// one-shot build's link stage may have kept them in a scratch file
-	// (link.Options.Scratch).
+	// site must not be used after. A one-shot build sets it. It does
+	// nothing with a Memo, or when a template is the site's own (which may
+	// show any article's body or text on any page). Outputs must not read
+	// articles' bodies or mentions, and must read their texts with
+	// link.Article.ReadText: a one-shot build's link stage may have kept
+	// them in a scratch file (link.Options.Scratch).
 	Consume bool
 
 	// bufs are page buffers reused from page to page.
@@ -173,12 +172,14 @@ func (r *Renderer) digests(site *link.Site) func(*Page) digest.Sum {
 // Everything is one list of jobs on all cores: the site-wide files (the
 // outputs such as the search index, the feed, the sitemap) first, because
 // each is one long job that the pages can run beside, then the pages, each
-// article's notes and the assets.
+// article's notes and the assets. With Consume, the entry pages run
+// before all of it, on their own.
 func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	// The bodies the feed shows are read back now from the link stage's
 	// scratch file (see link.Options.Scratch), if they wait there; each
 	// other article's is read back by its page.
-	for _, a := range feedArticles(site) {
+	inFeed := feedArticles(site)
+	for _, a := range inFeed {
 		if a.BodyInScratch() {
 			body, err := a.ReadBody()
 			if err != nil {
@@ -229,7 +230,7 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 	// feedBody marks the articles whose bodies the feed shows.
 	feedBody := map[*link.Article]bool{}
 	if consume {
-		for _, a := range feedArticles(site) {
+		for _, a := range inFeed {
 			feedBody[a] = true
 		}
 	}
@@ -251,10 +252,6 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 			return emitAll(files)
 		})
 	}
-	// The sitemap's dates read the entries' appearances, which the entry
-	// pages' jobs change when they let go of the mentions: they are read
-	// before any job runs.
-	urlset := r.sitemap(site)
 	jobs = append(jobs, func() error {
 		// Both are memoized, with digests of what they show.
 		feed, err := r.Memo.file(urls.Feed, func() digest.Sum { return feedDigest(site) },
@@ -262,17 +259,18 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 		if err != nil {
 			return fmt.Errorf("feed: %w", err)
 		}
+		urlset := r.sitemap(site)
 		sm, err := r.Memo.file(urls.Sitemap, urlset.digest, func() ([]byte, error) { return marshalXML(urlset) })
 		if err != nil {
 			return fmt.Errorf("sitemap: %w", err)
 		}
 		return emitAll(map[string][]byte{urls.Feed: feed, urls.Sitemap: sm, urls.Robots: Robots(site)})
 	})
-	// A render that consumes the site writes the entry pages first: they
-	// alone show the mentions with their sentences, which are then let go
-	// of, before the search index is made beside the other pages.
+	// A render that consumes the site writes the entry pages first, on
+	// their own: they alone show the mentions with their sentences, which
+	// are then let go of, before the search index is made beside the other
+	// pages.
 	var entryJobs []func() error
-	var entriesLeft atomic.Int32
 	articleSum := map[*link.Article]digest.Sum{}
 	for i, p := range pages {
 		var d digest.Sum
@@ -287,19 +285,14 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 			if consume && p.Article != nil && !feedBody[p.Article] {
 				p.Article.Body = "" // nothing else shows it
 			}
-			if consume && p.Entry != nil && entriesLeft.Add(-1) == 0 {
-				dropMentions(site)
-			}
 			return err
 		}
 		if consume && p.Entry != nil {
 			entryJobs = append(entryJobs, job)
-			entriesLeft.Add(1)
 			continue
 		}
 		jobs = append(jobs, job)
 	}
-	jobs = append(entryJobs, jobs...)
 	// Each article's notes, as W3C Web Annotations. They show nothing that
 	// the article's page does not, so they are memoized with its digest.
 	for _, a := range site.Articles {
@@ -328,21 +321,27 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 		a := r.Assets[name]
 		jobs = append(jobs, func() error { return emit(a.Path, a.Data) })
 	}
-	par.For(len(jobs), func(i int) {
-		if failed() {
-			return
-		}
-		if err := jobs[i](); err != nil {
-			fail(err)
-		}
-	})
+	run := func(jobs []func() error) {
+		par.For(len(jobs), func(i int) {
+			if failed() {
+				return
+			}
+			if err := jobs[i](); err != nil {
+				fail(err)
+			}
+		})
+	}
+	if len(entryJobs) > 0 {
+		run(entryJobs)
+		dropMentions(site)
+	}
+	run(jobs)
 	return firstErr
 }
 
 // dropMentions lets go of every article's mentions and their sentences,
-// which only entry pages show; the appearances stay, without them. It
-// writes the appearances while other jobs run: those may read how many
-// appearances an entry has (its cards' counts), never the appearances.
+// which only entry pages show; the appearances stay, without them (cards
+// count them, the sitemap dates them).
 func dropMentions(site *link.Site) {
 	for _, a := range site.Articles {
 		a.Mentions = nil

@@ -15,7 +15,6 @@ import (
 	"github.com/glossdev/gloss/generator/internal/scratch"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/search"
-	"github.com/glossdev/gloss/generator/theme"
 	"github.com/glossdev/gloss/generator/urls"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -372,16 +371,6 @@ func moreThanTheFeed() map[string]string {
 		files[fmt.Sprintf("articles/extra-%02d.md", i)] = fmt.Sprintf("title: Extra %d\ndate: 2024-01-%02d\n---\nText %d about Kyiv.\n", i, 1+i%28, i)
 	}
 	return files
-}
-
-// builtinTemplates parses the built-in templates, compact or not.
-func builtinTemplates(t *testing.T, compact bool) (*Templates, []theme.File) {
-	t.Helper()
-	tplFiles, assetFiles := builtinTheme(t)
-	var diags diag.List
-	tpls := ParseTemplates(tplFiles, &diags, WithCompact(compact))
-	require.NoError(t, diags.Err())
-	return tpls, assetFiles
 }
 
 // TestRenderConsume: a render that may consume the site writes the same

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"errors"
 	"slices"
 	"sync"
 
@@ -111,7 +110,7 @@ const maxUpdate = 4 // one in four
 
 // index returns the index of srcs, the previous Build's updated when the
 // documents are the same ones, with a few changed.
-func (c *Cache) index(srcs []source) (*inverted, error) {
+func (c *Cache) index(srcs []source) *inverted {
 	keys := make([]digest.Sum, len(srcs))
 	par.For(len(srcs), func(i int) {
 		if srcs[i].key == (digest.Sum{}) {
@@ -145,14 +144,10 @@ func (c *Cache) index(srcs []source) (*inverted, error) {
 		scratch sync.Pool
 		misses  int
 	)
-	errs := make([]error, len(changed))
 	par.For(len(changed), func(j int) {
 		i := changed[j]
 		if tws, ok := c.last[keys[i]]; ok {
 			analyses[i] = tws
-			return
-		}
-		if errs[j] = srcs[i].readText(); errs[j] != nil {
 			return
 		}
 		m, _ := scratch.Get().(map[string]uint32)
@@ -166,9 +161,6 @@ func (c *Cache) index(srcs []source) (*inverted, error) {
 		misses++
 		mu.Unlock()
 	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
 
 	if update {
 		for _, i := range changed {
@@ -186,7 +178,7 @@ func (c *Cache) index(srcs []source) (*inverted, error) {
 	}
 	c.keys, c.analyses = keys, analyses
 	c.Hits, c.Misses = len(srcs)-misses, misses
-	return c.inv, nil
+	return c.inv
 }
 
 // sum digests everything analyse reads of s.

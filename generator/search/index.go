@@ -210,10 +210,9 @@ func Build(site *link.Site, opts Options) (*Index, error) {
 	var inv *inverted
 	var err error
 	if opts.Cache != nil {
-		inv, err = opts.Cache.index(srcs)
-		if err == nil {
-			opts.Cache.keepSources(srcs)
-		}
+		// A Cache goes with a link stage that keeps texts in memory.
+		inv = opts.Cache.index(srcs)
+		opts.Cache.keepSources(srcs)
 	} else {
 		inv, err = invert(srcs)
 	}
