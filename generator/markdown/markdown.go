@@ -13,7 +13,6 @@ import (
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -199,11 +198,6 @@ func (c *Converter) ConvertWith(doc *Doc, use func(html []byte) error) error {
 		// two YAML readers disagreeing; never let the YAML reach the page.
 		return fmt.Errorf("%s: front matter: %w", doc.File.Path, err)
 	}
-	if first := root.FirstChild(); first != nil && first.Kind() == ast.KindTextBlock && doc.File.BodyOffset > 0 {
-		if l := first.Lines(); l.Len() > 0 && l.At(0).Start < doc.File.BodyOffset {
-			root.RemoveChild(root, first)
-		}
-	}
 	buf, _ := c.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -216,45 +210,30 @@ func (c *Converter) ConvertWith(doc *Doc, use func(html []byte) error) error {
 	return use(buf.Bytes())
 }
 
-// blankFrontMatter returns a copy of src with the lines between the front
-// matter's fences turned into spaces. The loader has already read and checked
-// that YAML with the place of every value; goldmark-meta still finds the
-// block between the fences and keeps it out of the page, without parsing the
-// same YAML twice more. Every offset stays the same.
+// blankFrontMatter returns a copy of src with the front matter, fences
+// included, turned into spaces. The loader has already read and checked that
+// YAML with the place of every value; blank lines are all goldmark sees of
+// it, so neither goldmark-meta nor the Markdown parser reads the same YAML
+// again. Every offset stays the same.
 func blankFrontMatter(src []byte, bodyOffset int) []byte {
-	first, fence := frontMatterLines(src, bodyOffset)
-	if first >= fence {
+	if !hasFrontMatter(src, bodyOffset) {
 		return src
 	}
 	out := bytes.Clone(src)
-	blank(out[first:fence])
+	blank(out[:bodyOffset])
 	return out
 }
 
 // blankInPlace is blankFrontMatter in src itself.
 func blankInPlace(src []byte, bodyOffset int) {
-	first, fence := frontMatterLines(src, bodyOffset)
-	if first < fence {
-		blank(src[first:fence])
+	if hasFrontMatter(src, bodyOffset) {
+		blank(src[:bodyOffset])
 	}
 }
 
-// frontMatterLines returns where the lines between the front matter's
-// fences start and end; first >= fence when there are none.
-func frontMatterLines(src []byte, bodyOffset int) (first, fence int) {
-	if bodyOffset <= 0 || bodyOffset > len(src) {
-		return 0, 0
-	}
-	nl := bytes.IndexByte(src, '\n')
-	end := bodyOffset
-	if src[end-1] == '\n' {
-		end--
-	}
-	fence = bytes.LastIndexByte(src[:end], '\n') + 1
-	if nl < 0 || fence <= nl+1 {
-		return 0, 0
-	}
-	return nl + 1, fence
+// hasFrontMatter tells whether src has a front matter before bodyOffset.
+func hasFrontMatter(src []byte, bodyOffset int) bool {
+	return bodyOffset > 0 && bodyOffset <= len(src)
 }
 
 // blank turns every byte of b but line feeds into a space.

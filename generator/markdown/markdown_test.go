@@ -206,16 +206,17 @@ func TestBlankFrontMatter(t *testing.T) {
 		bodyOffset int
 		want       string
 	}{
-		{"blanks the lines between the fences", "---\ntitle: x\ndate: y\n---\nbody\n", 25,
-			"---\n        \n       \n---\nbody\n"},
-		{"keeps multi-byte lengths", "---\nt: Київ\n---\nb", 19, "---\n           \n---\nb"},
-		{"empty front matter unchanged", "---\n---\nbody", 8, "---\n---\nbody"},
-		{"body at end of file without newline", "---\na: 1\n---", 12, "---\n    \n---"},
+		{"blanks the front matter and its fences", "---\ntitle: x\ndate: y\n---\nbody\n", 25,
+			"   \n        \n       \n   \nbody\n"},
+		{"keeps multi-byte lengths", "---\nt: Київ\n---\nb", 19, "   \n           \n   \nb"},
+		{"empty front matter", "---\n---\nbody", 8, "   \n   \nbody"},
+		{"body at end of file without newline", "---\na: 1\n---", 12, "   \n    \n   "},
 		{"no body offset", "---\na: 1\n---\n", 0, "---\na: 1\n---\n"},
 		{"offset past the end", "---\na: 1\n---\n", 99, "---\na: 1\n---\n"},
 		{"negative offset", "---\na: 1\n---\n", -1, "---\na: 1\n---\n"},
-		{"blank lines kept as lines", "---\na: 1\n\nb: 2\n---\nx", 18, "---\n    \n\n    \n---\nx"},
-		{"fence with trailing spaces", "---  \na: 1\n---\t\nx", 16, "---  \n    \n---\t\nx"},
+		{"blank lines kept as lines", "---\na: 1\n\nb: 2\n---\nx", 18, "   \n    \n\n    \n   \nx"},
+		{"fence with trailing spaces", "---  \na: 1\n---\t\nx", 16, "     \n    \n    \nx"},
+		{"carriage returns blanked, line feeds kept", "---\r\na: 1\r\n---\r\nx", 16, "    \n     \n    \nx"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
