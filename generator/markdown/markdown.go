@@ -100,7 +100,7 @@ func New(opts ...Option) *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			meta.Meta,
-			extension.GFM,
+			gfm{},
 			extension.Footnote,
 			Typographer(),
 		),
