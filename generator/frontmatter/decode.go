@@ -26,6 +26,9 @@ type Decoder struct {
 // top-level mapping node, or nil after reporting why there is none.
 func Parse(path string, b Block, diags *diag.List) (*yaml.Node, *Decoder) {
 	d := &Decoder{Path: path, LineOffset: b.Line - 1, Diags: diags}
+	if root, ok := fastParse(b.YAML); ok {
+		return root, d
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b.YAML, &doc); err != nil {
 		d.syntaxError(b.YAML, err)

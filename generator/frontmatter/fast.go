@@ -1,0 +1,528 @@
+package frontmatter
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// fastParse reads the plain subset of YAML that front matter is almost always
+// written in, and returns the same node tree as yaml.v3 would, at about a
+// tenth of the cost: yaml.v3 runs libyaml's scanner, parser and a node
+// builder over every file of a site, and reading front matter was the
+// largest part of loading it.
+//
+// The subset: block mappings with plain keys (letters, digits, '_' and '-'),
+// block sequences (indented under their key or not), single-line values
+// (plain scalars, quoted strings with the common escapes, and flow sequences
+// and mappings of those), and folded or literal block scalars whose lines
+// share one indentation. Anything else — comments, tabs, anchors, tags,
+// other values over several lines, empty values, unusual characters — makes
+// it return false, and the caller asks yaml.v3, which also reports every
+// mistake. FuzzFastParse holds the two to the same tree.
+func fastParse(src []byte) (*yaml.Node, bool) {
+	p := fastParser{}
+	if !p.split(src) || len(p.lines) == 0 {
+		return nil, false
+	}
+	root, ok := p.block(p.lines[0].indent)
+	if !ok || root.Kind != yaml.MappingNode || p.i != len(p.lines) {
+		return nil, false
+	}
+	return root, true
+}
+
+type fastLine struct {
+	num, indent int
+	// text is the line after its indentation, without trailing spaces.
+	text []byte
+	// col is the column of text[0], from 1, in characters.
+	col int
+	// blanks counts the blank lines right before this one; spaced tells
+	// whether one of them holds spaces, and trailing whether this line
+	// ended in spaces. Block scalars keep such spaces.
+	blanks           int
+	spaced, trailing bool
+}
+
+type fastParser struct {
+	lines []fastLine
+	i     int
+	nodes []yaml.Node
+	// noFinalBreak tells that the last line holds text and no line feed;
+	// tailSpaced, that a blank line after the last text holds spaces.
+	noFinalBreak, tailSpaced bool
+}
+
+// split cuts src into its non-blank lines, and tells whether every character
+// is one the subset allows.
+func (p *fastParser) split(src []byte) bool {
+	n := bytes.Count(src, []byte{'\n'}) + 1
+	p.lines = make([]fastLine, 0, n)
+	// Most lines hold one or two nodes.
+	p.nodes = make([]yaml.Node, 0, 2*n)
+	p.noFinalBreak = len(src) > 0 && src[len(src)-1] != '\n' && len(bytes.TrimLeft(src[bytes.LastIndexByte(src, '\n')+1:], " ")) > 0
+	blanks, spaced := 0, false
+	for num := 1; len(src) > 0; num++ {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		if !allowed(line) {
+			return false
+		}
+		text := bytes.TrimLeft(line, " ")
+		indent := len(line) - len(text)
+		trimmed := bytes.TrimRight(text, " ")
+		if len(trimmed) == 0 {
+			blanks++
+			spaced = spaced || len(line) > 0
+			continue
+		}
+		p.lines = append(p.lines, fastLine{num: num, indent: indent, text: trimmed, col: indent + 1,
+			blanks: blanks, spaced: spaced, trailing: len(trimmed) < len(text)})
+		blanks, spaced = 0, false
+	}
+	p.tailSpaced = spaced
+	return true
+}
+
+// allowed tells whether line holds only characters the subset reads as
+// yaml.v3 does: printable, no tab, no comment, no byte-order mark, none of
+// the characters YAML 1.1 takes for line breaks.
+func allowed(line []byte) bool {
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' || c == 0x7f || c == '#' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(line[i:])
+		if r == utf8.RuneError || r < 0xa0 || r == 0x2028 || r == 0x2029 || r == 0xfeff || r >= 0xfffe && r <= 0xffff {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+func (p *fastParser) node(kind yaml.Kind, tag string, l *fastLine, off int) *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		// A full slab is left to the pointers into it, never grown.
+		p.nodes = make([]yaml.Node, 0, 16)
+	}
+	p.nodes = append(p.nodes, yaml.Node{Kind: kind, Tag: tag, Line: l.num, Column: l.col + utf8.RuneCount(l.text[:off])})
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// block reads the mapping or sequence whose lines start at indent.
+func (p *fastParser) block(indent int) (*yaml.Node, bool) {
+	if isDash(p.lines[p.i].text) {
+		return p.sequence(indent)
+	}
+	return p.mapping(indent)
+}
+
+func isDash(text []byte) bool {
+	return len(text) >= 2 && text[0] == '-' && text[1] == ' '
+}
+
+// mapping reads a block mapping whose keys are at indent.
+func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
+	l := &p.lines[p.i]
+	m := p.node(yaml.MappingNode, "!!map", l, 0)
+	for p.i < len(p.lines) {
+		l := &p.lines[p.i]
+		if l.indent < indent {
+			break
+		}
+		if l.indent > indent {
+			return nil, false
+		}
+		end := keyEnd(l.text)
+		if end < 0 {
+			return nil, false
+		}
+		k := p.node(yaml.ScalarNode, "", l, 0)
+		k.Value = string(l.text[:end])
+		k.Tag = k.ShortTag()
+		var v *yaml.Node
+		if end+1 == len(l.text) {
+			// The value is a block on the next lines.
+			p.i++
+			if p.i == len(p.lines) {
+				return nil, false
+			}
+			next := &p.lines[p.i]
+			switch {
+			case next.indent > indent:
+				var ok bool
+				if v, ok = p.block(next.indent); !ok {
+					return nil, false
+				}
+			case next.indent == indent && isDash(next.text):
+				var ok bool
+				if v, ok = p.sequence(indent); !ok {
+					return nil, false
+				}
+			default:
+				return nil, false
+			}
+		} else {
+			var ok bool
+			if v, ok = p.inline(l, skipSpaces(l.text, end+2)); !ok {
+				return nil, false
+			}
+			p.i++
+		}
+		m.Content = append(m.Content, k, v)
+	}
+	return m, true
+}
+
+// sequence reads a block sequence whose dashes are at indent.
+func (p *fastParser) sequence(indent int) (*yaml.Node, bool) {
+	s := p.node(yaml.SequenceNode, "!!seq", &p.lines[p.i], 0)
+	for p.i < len(p.lines) {
+		l := &p.lines[p.i]
+		if l.indent < indent || l.indent == indent && !isDash(l.text) {
+			break
+		}
+		if l.indent > indent {
+			return nil, false
+		}
+		at := skipSpaces(l.text, 2)
+		var item *yaml.Node
+		if keyEnd(l.text[at:]) >= 0 {
+			// A mapping that starts on the dash's line: its keys are at the
+			// column of the first.
+			keys := l.indent + at
+			p.lines[p.i] = fastLine{num: l.num, indent: keys, text: l.text[at:], col: l.col + at}
+			var ok bool
+			if item, ok = p.mapping(keys); !ok {
+				return nil, false
+			}
+		} else {
+			var ok bool
+			if item, ok = p.inline(l, at); !ok {
+				return nil, false
+			}
+			p.i++
+		}
+		s.Content = append(s.Content, item)
+	}
+	return s, true
+}
+
+func skipSpaces(text []byte, i int) int {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// keyEnd returns where the plain key at the start of text ends, at a ':'
+// that ends the line or comes before a space, or -1.
+func keyEnd(text []byte) int {
+	for i, c := range text {
+		switch {
+		case c == ':':
+			if i == 0 || i > 128 || text[0] == '-' || i+1 < len(text) && text[i+1] != ' ' {
+				return -1
+			}
+			return i
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_', c == '-':
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// inline reads the value at text[at:] of line l, which must end the line
+// and be followed by no more indented line.
+func (p *fastParser) inline(l *fastLine, at int) (*yaml.Node, bool) {
+	if at >= len(l.text) {
+		return nil, false
+	}
+	if c := l.text[at]; c == '>' || c == '|' {
+		return p.blockScalar(l, at)
+	}
+	if p.i+1 < len(p.lines) && p.lines[p.i+1].indent > l.indent {
+		return nil, false
+	}
+	var (
+		n   *yaml.Node
+		end int
+		ok  bool
+	)
+	switch l.text[at] {
+	case '[':
+		n, end, ok = p.flowSequence(l, at)
+	case '{':
+		n, end, ok = p.flowMapping(l, at)
+	default:
+		n, end, ok = p.scalar(l, at, false)
+	}
+	return n, ok && end == len(l.text)
+}
+
+// scalar reads a quoted or plain scalar at text[at:]; in a flow collection
+// (flow), a plain one ends at ',', ']' or '}'. It returns the index after it.
+func (p *fastParser) scalar(l *fastLine, at int, flow bool) (*yaml.Node, int, bool) {
+	text := l.text
+	switch text[at] {
+	case '"':
+		v, end, ok := doubleQuoted(text, at)
+		if !ok {
+			return nil, 0, false
+		}
+		n := p.node(yaml.ScalarNode, "!!str", l, at)
+		n.Style, n.Value = yaml.DoubleQuotedStyle, v
+		return n, end, true
+	case '\'':
+		v, end, ok := singleQuoted(text, at)
+		if !ok {
+			return nil, 0, false
+		}
+		n := p.node(yaml.ScalarNode, "!!str", l, at)
+		n.Style, n.Value = yaml.SingleQuotedStyle, v
+		return n, end, true
+	}
+	if isIndicator(text[at]) && !(text[at] == '-' && at+1 < len(text) && isAlphaNum(text[at+1])) {
+		return nil, 0, false
+	}
+	end := at
+	for ; end < len(text); end++ {
+		c := text[end]
+		if c == ':' && (end+1 == len(text) || text[end+1] == ' ' || flow) {
+			return nil, 0, false
+		}
+		if flow && c == '?' {
+			// libyaml ends a plain scalar at '?' in a flow collection.
+			return nil, 0, false
+		}
+		if flow && (c == ',' || c == ']' || c == '}' || c == '[' || c == '{') {
+			break
+		}
+	}
+	v := bytes.TrimRight(text[at:end], " ")
+	value := string(v)
+	if value == "<<" {
+		return nil, 0, false
+	}
+	// Untagged plain scalars get the tag yaml.v3 resolves for them, which
+	// is what a Node with no tag reports.
+	n := p.node(yaml.ScalarNode, "", l, at)
+	n.Value = value
+	n.Tag = n.ShortTag()
+	return n, end, true
+}
+
+// isIndicator tells whether c may not start a plain scalar in the subset.
+func isIndicator(c byte) bool {
+	switch c {
+	case '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
+		return true
+	}
+	return false
+}
+
+// doubleQuoted reads the double-quoted string at text[at:], with the common
+// escapes only.
+func doubleQuoted(text []byte, at int) (string, int, bool) {
+	var b []byte
+	start := at + 1
+	for i := start; i < len(text); i++ {
+		switch text[i] {
+		case '"':
+			if b == nil {
+				return string(text[start:i]), i + 1, true
+			}
+			return string(append(b, text[start:i]...)), i + 1, true
+		case '\\':
+			if i+1 == len(text) {
+				return "", 0, false
+			}
+			var c byte
+			switch text[i+1] {
+			case '"', '\\':
+				c = text[i+1]
+			case 'n':
+				c = '\n'
+			case 't':
+				c = '\t'
+			default:
+				return "", 0, false
+			}
+			b = append(append(b, text[start:i]...), c)
+			i++
+			start = i + 1
+		}
+	}
+	return "", 0, false
+}
+
+// singleQuoted reads the single-quoted string at text[at:].
+func singleQuoted(text []byte, at int) (string, int, bool) {
+	var b []byte
+	start := at + 1
+	for i := start; i < len(text); i++ {
+		if text[i] != '\'' {
+			continue
+		}
+		if i+1 < len(text) && text[i+1] == '\'' {
+			b = append(b, text[start:i+1]...)
+			i++
+			start = i + 1
+			continue
+		}
+		if b == nil {
+			return string(text[start:i]), i + 1, true
+		}
+		return string(append(b, text[start:i]...)), i + 1, true
+	}
+	return "", 0, false
+}
+
+// flowSequence reads "[a, b]" at text[at:], of scalars only.
+func (p *fastParser) flowSequence(l *fastLine, at int) (*yaml.Node, int, bool) {
+	s := p.node(yaml.SequenceNode, "!!seq", l, at)
+	s.Style = yaml.FlowStyle
+	text := l.text
+	i := skipSpaces(text, at+1)
+	if i < len(text) && text[i] == ']' {
+		return s, i + 1, true
+	}
+	for i < len(text) {
+		item, end, ok := p.scalar(l, i, true)
+		if !ok {
+			return nil, 0, false
+		}
+		s.Content = append(s.Content, item)
+		i = skipSpaces(text, end)
+		if i == len(text) {
+			break
+		}
+		switch text[i] {
+		case ']':
+			return s, i + 1, true
+		case ',':
+			i = skipSpaces(text, i+1)
+			if i < len(text) && (text[i] == ']' || text[i] == ',') {
+				return nil, 0, false
+			}
+		default:
+			return nil, 0, false
+		}
+	}
+	return nil, 0, false
+}
+
+// flowMapping reads "{k: v, k: v}" at text[at:], with plain keys and scalar
+// values.
+func (p *fastParser) flowMapping(l *fastLine, at int) (*yaml.Node, int, bool) {
+	m := p.node(yaml.MappingNode, "!!map", l, at)
+	m.Style = yaml.FlowStyle
+	text := l.text
+	i := skipSpaces(text, at+1)
+	if i < len(text) && text[i] == '}' {
+		return m, i + 1, true
+	}
+	for i < len(text) {
+		end := keyEnd(text[i:])
+		if end < 0 || i+end+1 == len(text) {
+			return nil, 0, false
+		}
+		k := p.node(yaml.ScalarNode, "", l, i)
+		k.Value = string(text[i : i+end])
+		k.Tag = k.ShortTag()
+		v, vend, ok := p.scalar(l, skipSpaces(text, i+end+2), true)
+		if !ok {
+			return nil, 0, false
+		}
+		m.Content = append(m.Content, k, v)
+		i = skipSpaces(text, vend)
+		if i == len(text) {
+			break
+		}
+		switch text[i] {
+		case '}':
+			return m, i + 1, true
+		case ',':
+			i = skipSpaces(text, i+1)
+			if i < len(text) && (text[i] == '}' || text[i] == ',') {
+				return nil, 0, false
+			}
+		default:
+			return nil, 0, false
+		}
+	}
+	return nil, 0, false
+}
+
+func isAlphaNum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// blockScalar reads a folded (">") or literal ("|") block scalar, clipped
+// or stripped ("-"), whose header is at text[at:] of line l and whose lines
+// all have the indentation of the first: the usual way to write a long note.
+func (p *fastParser) blockScalar(l *fastLine, at int) (*yaml.Node, bool) {
+	header := l.text[at:]
+	if len(header) > 2 || len(header) == 2 && header[1] != '-' {
+		return nil, false
+	}
+	folded, strip := header[0] == '>', len(header) == 2
+	first := p.i + 1
+	if first == len(p.lines) || p.lines[first].indent <= l.indent {
+		return nil, false
+	}
+	indent := p.lines[first].indent
+	var b []byte
+	end := first
+	for ; end < len(p.lines) && p.lines[end].indent > l.indent; end++ {
+		c := &p.lines[end]
+		if c.indent != indent || c.trailing || c.spaced {
+			return nil, false
+		}
+		if end > first {
+			switch {
+			case !folded:
+				b = append(b, '\n')
+				for range c.blanks {
+					b = append(b, '\n')
+				}
+			case c.blanks == 0:
+				b = append(b, ' ')
+			default:
+				for range c.blanks {
+					b = append(b, '\n')
+				}
+			}
+		} else if c.blanks > 0 {
+			return nil, false
+		}
+		b = append(b, c.text...)
+	}
+	// Blank lines after the text may hold spaces that belong to it.
+	if end < len(p.lines) && p.lines[end].spaced || end == len(p.lines) && p.tailSpaced {
+		return nil, false
+	}
+	if !strip && !(end == len(p.lines) && p.noFinalBreak) {
+		b = append(b, '\n')
+	}
+	n := p.node(yaml.ScalarNode, "!!str", l, at)
+	n.Style, n.Value = yaml.LiteralStyle, string(b)
+	if folded {
+		n.Style = yaml.FoldedStyle
+	}
+	p.i = end - 1
+	return n, true
+}

@@ -1,0 +1,151 @@
+package frontmatter
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
+)
+
+// yamlRoot is yaml.v3's tree for src: the document's top node, or nil.
+func yamlRoot(src string) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		return nil, err
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+const fastArticle = `title: "A new round of talks in Ærlaava: what changes"
+date: 2022-03-21
+summary: 'It''s the "next" round.'
+draft: false
+weight: 3
+authors: ["Explainers Desk", Ada]
+tags: [energy, prisoners]
+empty: []
+annotations:
+  - quote: "convoy 343-A reached the border\ncrossing \"before\" dawn \\"
+    kind: fact-check
+    id: convoy
+  -   quote: Şenanström described the plan
+      source: { title: "Record of session 343", url: "https://example.org/records/343" }
+
+      note: >-
+        Correct in round numbers: the rounds
+        are three years apart.
+
+        A second paragraph.
+  - plain item
+  - {}
+indentless:
+- a
+- b: c
+  d: e
+url: https://example.org/x?a=b,c
+nested:
+    deeper:
+      deepest: ~
+`
+
+func TestFastParse(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		fast bool
+	}{
+		{"every form the subset reads", fastArticle, true},
+		{"non-ASCII before a value", "tïtle_ü: x\nnamé: Мария Иванова\n", false},
+		{"non-ASCII in a value moves later columns", "t: [Київ, Львів, \"Одеса\"]\n", true},
+		{"indented root", "  a: 1\n  b: 2\n", true},
+		{"keys that resolve to other tags", "1: a\ntrue: b\nnull: c\n", true},
+		{"non-ASCII before a block scalar", "t: [é]\nn: |\n  x\n", true},
+		{"comment", "title: x # note\n", false},
+		{"tab", "title:\tx\n", false},
+		{"anchor and alias", "a: &x 1\nb: *x\n", false},
+		{"tag", "a: !!str 1\n", false},
+		{"literal block scalar", "a: |\n  text\n  more\n\n  after a blank\nb: 1\n", true},
+		{"folded block scalar, stripped", "a: >-\n    one\n    two\n\n\n    three\n\nb: 1\n", true},
+		{"block scalar at the end", "a: >\n  one\n  two", true},
+		{"block scalar in a sequence", "a:\n  - |-\n    x\n  - >\n    y\n", true},
+		{"negative numbers", "c: [72.2685, -96.3064]\nd: -5\n", true},
+		{"kept block scalar", "a: |+\n  text\n\nb: 1\n", false},
+		{"indentation indicator", "a: |2\n   text\n", false},
+		{"more indented line in a block scalar", "a: >\n  one\n    two\n", false},
+		{"trailing spaces in a block scalar", "a: |\n  one  \n  two\n", false},
+		{"spaces on a blank line in a block scalar", "a: |\n  one\n   \n  two\n", false},
+		{"blank line before a block scalar's text", "a: |\n\n  one\n", false},
+		{"empty block scalar", "a: |\nb: 1\n", false},
+		{"dash alone", "a: [-]\n", false},
+		{"value over two lines", "a: one\n  two\n", false},
+		{"quoted string over two lines", "a: \"one\n  two\"\n", false},
+		{"empty value", "a:\nb: 1\n", false},
+		{"empty value at the end", "a:\n", false},
+		{"uncommon escape", `a: "\x41"` + "\n", false},
+		{"quoted key", "\"a\": 1\n", false},
+		{"colon and space in a plain value", "a: b: c\n", false},
+		{"colon in a flow plain value", "a: [b:c]\n", false},
+		{"question mark in a flow plain value", "a: [0?]\n", false},
+		{"question mark in a block plain value", "a: 0? b?c\n", true},
+		{"nested flow", "a: [[b]]\n", false},
+		{"trailing comma", "a: [b,]\n", false},
+		{"text after a quoted value", "a: \"b\" c\n", false},
+		{"merge key value", "a: <<\n", false},
+		{"a sequence at the root", "- a\n- b\n", false},
+		{"a scalar at the root", "just text\n", false},
+		{"dedent to no parent", "a:\n    b: 1\n  c: 2\n", false},
+		{"over-indented next key", "a: 1\n  b: 2\n", false},
+		{"byte-order mark", "a: \ufeffb\n", false},
+		{"line separator", "a: b\u2028c\n", false},
+		{"control character", "a: b\x01\n", false},
+		{"invalid UTF-8", "a: b\xff\n", false},
+		{"document end", "a: 1\n...\n", false},
+		{"nothing", "", false},
+		{"only blank lines", "\n  \n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := fastParse([]byte(tt.src))
+			require.Equal(t, tt.fast, ok, "read by the fast path")
+			if !ok {
+				assert.Nil(t, got)
+				return
+			}
+			want, err := yamlRoot(tt.src)
+			require.NoError(t, err)
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+func TestFastParsePositions(t *testing.T) {
+	root, ok := fastParse([]byte("a: x\nlist:\n  -   k: Київ\n      v: [ü, z]\n"))
+	require.True(t, ok)
+	item := root.Content[3].Content[0]
+	assert.Equal(t, [2]int{3, 7}, [2]int{item.Line, item.Column}, "a mapping in a sequence starts at its first key")
+	flow := item.Content[3]
+	assert.Equal(t, [2]int{4, 10}, [2]int{flow.Line, flow.Column})
+	assert.Equal(t, [2]int{4, 14}, [2]int{flow.Content[1].Line, flow.Content[1].Column}, "columns count characters, not bytes")
+}
+
+// FuzzFastParse holds the fast path to yaml.v3: whatever it reads, yaml.v3
+// reads without error into the same tree.
+func FuzzFastParse(f *testing.F) {
+	f.Add(fastArticle)
+	for _, s := range []string{"a: [b, 'c''d', \"e\\n\"]\n", "- a: b\n  c: [d]\n", "a:\n- b\n- c: {d: e}\n", "a: 1.5e3\nb: 0x1F\nc: .inf\n", "a: >-\n  b\n\n  c\nd: |\n  e\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		got, ok := fastParse([]byte(src))
+		if !ok {
+			return
+		}
+		want, err := yamlRoot(src)
+		require.NoError(t, err, "the fast path read what yaml.v3 rejects")
+		assert.Equal(t, want, got)
+	})
+}
