@@ -149,3 +149,26 @@ func FuzzFastParse(f *testing.F) {
 		assert.Equal(t, want, got)
 	})
 }
+
+// BenchmarkParse compares the fast path with yaml.v3 on a front matter of
+// every form the fast path reads.
+func BenchmarkParse(b *testing.B) {
+	src := []byte(fastArticle)
+	b.Run("fast", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, ok := fastParse(src); !ok {
+				b.Fatal("not read by the fast path")
+			}
+		}
+	})
+	b.Run("yaml.v3", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var doc yaml.Node
+			if err := yaml.Unmarshal(src, &doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
