@@ -35,7 +35,6 @@ func Parse(path string, b Block, diags *diag.List) (*yaml.Node, *Decoder) {
 		return nil, d
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		// Empty front matter: the caller reports missing required fields.
 		// Empty front matter: the caller reports missing required fields at
 		// the opening line.
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 0, Column: 1}, d

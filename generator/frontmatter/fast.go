@@ -50,18 +50,23 @@ type fastParser struct {
 	lines []fastLine
 	i     int
 	nodes []yaml.Node
+	// depth counts the block collections being read, up to maxDepth.
+	depth int
 	// noFinalBreak tells that the last line holds text and no line feed;
 	// tailSpaced, that a blank line after the last text holds spaces.
 	noFinalBreak, tailSpaced bool
 }
 
+// maxDepth is how deeply the fast path nests block collections. yaml.v3
+// refuses more than 10,000 levels; front matter needs a handful, and deeper
+// text goes to yaml.v3, which reports it.
+const maxDepth = 100
+
 // split cuts src into its non-blank lines, and tells whether every character
 // is one the subset allows.
 func (p *fastParser) split(src []byte) bool {
-	n := bytes.Count(src, []byte{'\n'}) + 1
-	p.lines = make([]fastLine, 0, n)
-	// Most lines hold one or two nodes.
-	p.nodes = make([]yaml.Node, 0, 2*n)
+	// Room for a usual front matter; blank lines take none.
+	p.lines = make([]fastLine, 0, min(bytes.Count(src, []byte{'\n'})+1, 64))
 	p.noFinalBreak = len(src) > 0 && src[len(src)-1] != '\n' && len(bytes.TrimLeft(src[bytes.LastIndexByte(src, '\n')+1:], " ")) > 0
 	blanks, spaced := 0, false
 	for num := 1; len(src) > 0; num++ {
@@ -87,12 +92,15 @@ func (p *fastParser) split(src []byte) bool {
 		blanks, spaced = 0, false
 	}
 	p.tailSpaced = spaced
+	// Most lines hold one or two nodes.
+	p.nodes = make([]yaml.Node, 0, 2*len(p.lines))
 	return true
 }
 
 // allowed tells whether line holds only characters the subset reads as
 // yaml.v3 does: printable, no tab, no comment, no byte-order mark, none of
-// the characters YAML 1.1 takes for line breaks.
+// the characters YAML 1.1 takes for line breaks. It cannot tell invalid
+// UTF-8 from a real U+FFFD, and sends both to yaml.v3.
 func allowed(line []byte) bool {
 	for i := 0; i < len(line); {
 		c := line[i]
@@ -129,12 +137,28 @@ func (p *fastParser) block(indent int) (*yaml.Node, bool) {
 	return p.mapping(indent)
 }
 
+// enter counts one more collection being read, and tells whether the
+// nesting is still within maxDepth; leave counts it done.
+func (p *fastParser) enter() bool {
+	if p.depth == maxDepth {
+		return false
+	}
+	p.depth++
+	return true
+}
+
+func (p *fastParser) leave() { p.depth-- }
+
 func isDash(text []byte) bool {
 	return len(text) >= 2 && text[0] == '-' && text[1] == ' '
 }
 
 // mapping reads a block mapping whose keys are at indent.
 func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
+	if !p.enter() {
+		return nil, false
+	}
+	defer p.leave()
 	l := &p.lines[p.i]
 	m := p.node(yaml.MappingNode, "!!map", l, 0)
 	for p.i < len(p.lines) {
@@ -188,6 +212,10 @@ func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
 
 // sequence reads a block sequence whose dashes are at indent.
 func (p *fastParser) sequence(indent int) (*yaml.Node, bool) {
+	if !p.enter() {
+		return nil, false
+	}
+	defer p.leave()
 	s := p.node(yaml.SequenceNode, "!!seq", &p.lines[p.i], 0)
 	for p.i < len(p.lines) {
 		l := &p.lines[p.i]
@@ -203,7 +231,7 @@ func (p *fastParser) sequence(indent int) (*yaml.Node, bool) {
 			// A mapping that starts on the dash's line: its keys are at the
 			// column of the first.
 			keys := l.indent + at
-			p.lines[p.i] = fastLine{num: l.num, indent: keys, text: l.text[at:], col: l.col + at}
+			l.indent, l.text, l.col = keys, l.text[at:], l.col+at
 			var ok bool
 			if item, ok = p.mapping(keys); !ok {
 				return nil, false

@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,6 +107,7 @@ func TestFastParse(t *testing.T) {
 		{"document end", "a: 1\n...\n", false},
 		{"nothing", "", false},
 		{"only blank lines", "\n  \n", false},
+		{"many blank lines", strings.Repeat("\n", 10000) + "a: 1\n", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,6 +120,58 @@ func TestFastParse(t *testing.T) {
 			want, err := yamlRoot(tt.src)
 			require.NoError(t, err)
 			assert.Equal(t, want, got)
+		})
+	}
+}
+
+// nested returns front matter whose collections nest levels deep: mappings
+// under keys, or (items) mappings in sequence items under keys, two levels
+// a line (levels even).
+func nested(levels int, items bool) string {
+	var b strings.Builder
+	if !items {
+		for i := range levels - 1 {
+			b.WriteString(strings.Repeat(" ", i) + "k:\n")
+		}
+		b.WriteString(strings.Repeat(" ", levels-1) + "k: v\n")
+		return b.String()
+	}
+	// The root, a sequence and a mapping a line, the innermost mapping.
+	n := (levels - 2) / 2
+	b.WriteString("a:\n")
+	for i := range n {
+		b.WriteString(strings.Repeat(" ", 2*i) + "- k:\n")
+	}
+	b.WriteString(strings.Repeat(" ", 2*n+2) + "v: w\n")
+	return b.String()
+}
+
+func TestFastParseDepth(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		depth int
+		fast  bool
+	}{
+		{"mappings, at the limit", nested(maxDepth, false), maxDepth, true},
+		{"mappings, over the limit", nested(maxDepth+1, false), maxDepth + 1, false},
+		{"items, at the limit", nested(maxDepth, true), maxDepth, true},
+		{"items, over the limit", nested(maxDepth+2, true), maxDepth + 2, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, err := yamlRoot(tt.src)
+			require.NoError(t, err)
+			depth := 0
+			for n := want; n != nil && n.Kind != yaml.ScalarNode; n = n.Content[len(n.Content)-1] {
+				depth++
+			}
+			require.Equal(t, tt.depth, depth, "the test's nesting")
+			got, ok := fastParse([]byte(tt.src))
+			require.Equal(t, tt.fast, ok, "read by the fast path")
+			if ok {
+				assert.Equal(t, want, got)
+			}
 		})
 	}
 }
