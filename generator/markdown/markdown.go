@@ -12,7 +12,6 @@ import (
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/yuin/goldmark"
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -99,7 +98,6 @@ func New(opts ...Option) *Converter {
 	transformers := append([]util.PrioritizedValue{util.Prioritized(linkResolver{}, 100)}, c.transformers...)
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			meta.Meta,
 			gfm{},
 			extension.Footnote,
 			Typographer(),
@@ -193,11 +191,6 @@ func (c *Converter) ConvertWith(doc *Doc, use func(html []byte) error) error {
 		src = blankFrontMatter(src, doc.File.BodyOffset)
 	}
 	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	if _, err := meta.TryGet(pc); err != nil {
-		// The loader validates front matter first, so this is a bug in the
-		// two YAML readers disagreeing; never let the YAML reach the page.
-		return fmt.Errorf("%s: front matter: %w", doc.File.Path, err)
-	}
 	buf, _ := c.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -213,8 +206,8 @@ func (c *Converter) ConvertWith(doc *Doc, use func(html []byte) error) error {
 // blankFrontMatter returns a copy of src with the front matter, fences
 // included, turned into spaces. The loader has already read and checked that
 // YAML with the place of every value; blank lines are all goldmark sees of
-// it, so neither goldmark-meta nor the Markdown parser reads the same YAML
-// again. Every offset stays the same.
+// it, so it is never read twice and never reaches the page. Every offset
+// stays the same.
 func blankFrontMatter(src []byte, bodyOffset int) []byte {
 	if !hasFrontMatter(src, bodyOffset) {
 		return src
