@@ -8,52 +8,63 @@ package annotate
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/internal/textmap"
 )
 
-// docText is an article's text prepared for anchoring.
+// docText is an article's text prepared for anchoring. Each unit is one
+// character of display and of norm, in the same order.
 type docText struct {
 	units []textmap.Unit
-	// norm is the units' Norm runes as a string; starts[i] is the byte
-	// offset of unit i in it.
-	norm   string
-	starts []int32
+	// display is the text as it reads; norm is the same text in the units'
+	// Norm form, which quotes are looked for in. norm may be display itself,
+	// or read a buffer that lives as long as the docText.
+	display, norm string
 }
 
-func newText(units []textmap.Unit) *docText { return newTextInto(units, nil) }
-
-// newTextInto is newText with starts made in buf, when it is large enough.
-func newTextInto(units []textmap.Unit, buf []int32) *docText {
-	if cap(buf) < len(units)+1 {
-		buf = make([]int32, len(units)+1)
-	}
-	t := &docText{units: units, starts: buf[:len(units)+1]}
-	var b strings.Builder
-	b.Grow(len(units) + len(units)/8)
-	for i := range units {
-		t.starts[i] = int32(b.Len())
-		if r := units[i].Orig; r < utf8.RuneSelf {
-			b.WriteByte(byte(r)) // most text: Norm changes no ASCII
-		} else {
-			b.WriteRune(units[i].Norm())
-		}
-	}
-	t.starts[len(units)] = int32(b.Len())
-	t.norm = b.String()
+// newText prepares units for anchoring.
+func newText(units []textmap.Unit) *docText {
+	t, _ := newTextInto(units, origText(units), nil)
 	return t
 }
 
-// unitAt returns the unit that starts at byte offset off of norm.
-func (t *docText) unitAt(off int) (int, bool) {
-	return slices.BinarySearch(t.starts, int32(off))
+// newTextInto prepares units, whose text as it reads is display, making
+// norm in buf when display holds characters that Norm changes. It returns
+// buf, grown, for reuse once the docText is no longer used.
+func newTextInto(units []textmap.Unit, display string, buf []byte) (*docText, []byte) {
+	t := &docText{units: units, display: display, norm: display}
+	for i := 0; i < len(display); {
+		if display[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(display[i:])
+		if textmap.PlainQuote(r) == r {
+			i += size
+			continue
+		}
+		// The first character that Norm changes: the rest is copied,
+		// changed where need be.
+		buf = append(buf[:0], display[:i]...)
+		for _, r := range display[i:] {
+			if r < utf8.RuneSelf {
+				buf = append(buf, byte(r))
+			} else {
+				buf = utf8.AppendRune(buf, textmap.PlainQuote(r))
+			}
+		}
+		t.norm = unsafe.String(unsafe.SliceData(buf), len(buf))
+		break
+	}
+	return t, buf
 }
 
+// span is an anchored range of units [start, end).
 // span is an anchored range of units [start, end).
 type span struct{ start, end int }
 
@@ -66,6 +77,11 @@ func (t *docText) find(a *content.Annotation) (matches []span, quoteOnly int) {
 	}
 	prefix := strings.TrimRight(textmap.Normalize(a.Prefix), " ")
 	suffix := strings.TrimLeft(textmap.Normalize(a.Suffix), " ")
+	// norm holds one character per unit: a unit's number is the number of
+	// characters before it, counted on from the last place found (places
+	// are found left to right).
+	qLen := utf8.RuneCountInString(q)
+	counted, units := 0, 0
 	for from := 0; from <= len(t.norm); {
 		i := strings.Index(t.norm[from:], q)
 		if i < 0 {
@@ -74,19 +90,26 @@ func (t *docText) find(a *content.Annotation) (matches []span, quoteOnly int) {
 		off := from + i
 		_, r := utf8.DecodeRuneInString(t.norm[off:])
 		from = off + r
-		start, ok1 := t.unitAt(off)
-		end, ok2 := t.unitAt(off + len(q))
-		if !ok1 || !ok2 || t.units[start].Glued || (end < len(t.units) && t.units[end].Glued) {
+		end := off + len(q)
+		// Only whole characters are quoted (a quote that is not valid
+		// UTF-8 may match part of one).
+		if !utf8.RuneStart(t.norm[off]) || end < len(t.norm) && !utf8.RuneStart(t.norm[end]) {
+			continue
+		}
+		units += utf8.RuneCountInString(t.norm[counted:off])
+		counted = off
+		start := units
+		if t.units[start].Glued || (start+qLen < len(t.units) && t.units[start+qLen].Glued) {
 			continue
 		}
 		quoteOnly++
 		if prefix != "" && !strings.HasSuffix(strings.TrimRight(t.norm[:off], " "), prefix) {
 			continue
 		}
-		if suffix != "" && !strings.HasPrefix(strings.TrimLeft(t.norm[off+len(q):], " "), suffix) {
+		if suffix != "" && !strings.HasPrefix(strings.TrimLeft(t.norm[end:], " "), suffix) {
 			continue
 		}
-		matches = append(matches, span{start, end})
+		matches = append(matches, span{start, start + qLen})
 	}
 	return matches, quoteOnly
 }

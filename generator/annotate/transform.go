@@ -95,7 +95,7 @@ type Transformer struct {
 type buffers struct {
 	pieces []piece
 	values [][]byte
-	starts []int32
+	norm   []byte
 }
 
 // NewTransformer returns a Transformer that renders note bodies with notes.
@@ -139,9 +139,6 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 		clear(values) // drop the references into this document
 		clear(pieces)
 		bufs.pieces, bufs.values = pieces[:0], values[:0]
-		if txt != nil {
-			bufs.starts = txt.starts[:0]
-		}
 		t.bufs.Put(bufs)
 	}()
 	if len(st.anns) == 0 {
@@ -149,7 +146,9 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 		st.result.Text = origText(units)
 		return
 	}
-	txt = newTextInto(units, bufs.starts)
+	// Each unit is one character of the display text.
+	display := origText(units)
+	txt, bufs.norm = newTextInto(units, display, bufs.norm)
 
 	type anchored struct {
 		ann *content.Annotation
@@ -212,8 +211,6 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 		spans[i] = f.span
 	}
 	leaves := split(pieces, units, spans)
-	// Each unit is one character of the display text.
-	display := txt.orig(0, len(units))
 	for i, f := range ok2 {
 		n := &Note{Annotation: f.ann, Number: i + 1}
 		body, err := t.notes.Render(f.ann.Note)
