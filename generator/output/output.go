@@ -141,12 +141,7 @@ func (w *Writer) Write(name string, data []byte) error {
 		w.unchanged.Add(1)
 		return nil
 	}
-	f, err := os.OpenFile(filepath.Join(w.tmp, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL|syscallNoFollow, 0o644)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	_, werr := f.Write(data)
-	if err := errors.Join(werr, f.Close()); err != nil {
+	if err := createFile(filepath.Join(w.tmp, filepath.FromSlash(name)), data); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	w.files.Add(1)
