@@ -63,3 +63,18 @@ func TestFindNoStartRightAfterAWord(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Medinsky", "'Sultan'"}, got)
 }
+
+// TestTrieChild: a child is found by its key, whether ASCII below 64, ASCII
+// above (counted after the keys below 64) or not ASCII, and only by it.
+func TestTrieChild(t *testing.T) {
+	for _, keys := range []string{"", "a", " '-09", "aeiouz", "!\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~az", "a\u00e9\u0436z", "\u0436"} {
+		n := &trieNode{}
+		want := map[rune]*trieNode{}
+		for _, r := range keys {
+			want[r] = n.add(r)
+		}
+		for r := rune(0); r < 0x500; r++ {
+			assert.Same(t, want[r], n.child(r), "keys %q, rune %q", keys, r)
+		}
+	}
+}

@@ -6,6 +6,7 @@ package mention
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -19,7 +20,8 @@ import (
 type Matcher struct {
 	root *trieNode
 	// ascii holds the root's children for ASCII characters, which start
-	// most words: the hot first step of every match is an array index.
+	// most words, upper-case letters as their lower case: the hot first
+	// step of every match is an array index.
 	ascii   [utf8.RuneSelf]*trieNode
 	entries []*content.Entry
 	// aliases counts the aliases of each entry, for unmatched-alias warnings.
@@ -31,6 +33,9 @@ type trieNode struct {
 	// have one child.
 	keys []rune
 	next []*trieNode
+	// ascii has bit r set for each ASCII key r, which finds an ASCII
+	// child without a look at keys.
+	ascii [2]uint64
 	// cands are the aliases that end here (folded text equal).
 	cands []candidate
 }
@@ -90,11 +95,29 @@ func NewMatcher(entries []*content.Entry, diags *diag.List) *Matcher {
 			m.ascii[k] = m.root.next[i]
 		}
 	}
+	// Keys are folded: an upper-case letter starts what its lower case
+	// does.
+	for r := 'A'; r <= 'Z'; r++ {
+		m.ascii[r] = m.ascii[r+'a'-'A']
+	}
 	return m
 }
 
 // child returns n's child for r, or nil.
 func (n *trieNode) child(r rune) *trieNode {
+	if r < utf8.RuneSelf {
+		// Keys are sorted, ASCII first: the bits below r count the keys
+		// before it.
+		w, bit := n.ascii[r>>6], uint64(1)<<(r&63)
+		if w&bit == 0 {
+			return nil
+		}
+		i := bits.OnesCount64(w & (bit - 1))
+		if r >= 64 {
+			i += bits.OnesCount64(n.ascii[0])
+		}
+		return n.next[i]
+	}
 	if len(n.keys) < 8 {
 		for i, k := range n.keys {
 			if k == r {
@@ -116,6 +139,9 @@ func (n *trieNode) add(r rune) *trieNode {
 		return n.next[i]
 	}
 	c := &trieNode{}
+	if r < utf8.RuneSelf {
+		n.ascii[r>>6] |= 1 << (r & 63)
+	}
 	n.keys = slices.Insert(n.keys, i, r)
 	n.next = slices.Insert(n.next, i, c)
 	return c
@@ -155,14 +181,10 @@ func (m *Matcher) find(units []textmap.Unit, fast bool) []Match {
 		u := &units[i]
 		var n *trieNode
 		if r := u.Orig; fast && r < utf8.RuneSelf {
-			word := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
 			if !afterWord && !u.Glued {
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				n = m.ascii[r]
+				n = m.ascii[r] // upper case included
 			}
-			afterWord = word
+			afterWord = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
 		} else {
 			if !afterWord && !u.Glued {
 				n = m.first(u.Fold())
@@ -175,7 +197,15 @@ func (m *Matcher) find(units []textmap.Unit, fast bool) []Match {
 		best := Match{End: -1}
 		for j := i; n != nil; {
 			if j > i {
-				n = n.child(units[j].Fold())
+				r := units[j].Orig
+				if fast && r < utf8.RuneSelf {
+					if 'A' <= r && r <= 'Z' {
+						r += 'a' - 'A'
+					}
+				} else {
+					r = units[j].Fold()
+				}
+				n = n.child(r)
 			}
 			j++
 			if n == nil {
