@@ -39,9 +39,9 @@ func newText(units []textmap.Unit) *docText {
 func newTextInto(units []textmap.Unit, display string, buf []byte) (*docText, []byte) {
 	t := &docText{units: units, display: display, norm: display}
 	for i := 0; i < len(display); {
-		if display[i] < utf8.RuneSelf {
-			i++
-			continue
+		i += asciiPrefix(display[i:])
+		if i == len(display) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(display[i:])
 		if textmap.PlainQuote(r) == r {
@@ -49,14 +49,15 @@ func newTextInto(units []textmap.Unit, display string, buf []byte) (*docText, []
 			continue
 		}
 		// The first character that Norm changes: the rest is copied,
-		// changed where need be.
+		// changed where need be, ASCII a run at a time.
 		buf = append(buf[:0], display[:i]...)
-		for _, r := range display[i:] {
-			if r < utf8.RuneSelf {
-				buf = append(buf, byte(r))
-			} else {
-				buf = utf8.AppendRune(buf, textmap.PlainQuote(r))
-			}
+		for i < len(display) {
+			r, size := utf8.DecodeRuneInString(display[i:])
+			buf = utf8.AppendRune(buf, textmap.PlainQuote(r))
+			i += size
+			n := asciiPrefix(display[i:])
+			buf = append(buf, display[i:i+n]...)
+			i += n
 		}
 		t.norm = unsafe.String(unsafe.SliceData(buf), len(buf))
 		break
@@ -80,7 +81,7 @@ func (t *docText) find(a *content.Annotation) (matches []span, quoteOnly int) {
 	// norm holds one character per unit: a unit's number is the number of
 	// characters before it, counted on from the last place found (places
 	// are found left to right).
-	qLen := utf8.RuneCountInString(q)
+	qLen := charCount(q) // right whenever q matches: it is then valid UTF-8
 	counted, units := 0, 0
 	for from := 0; from <= len(t.norm); {
 		i := strings.Index(t.norm[from:], q)
@@ -96,7 +97,7 @@ func (t *docText) find(a *content.Annotation) (matches []span, quoteOnly int) {
 		if !utf8.RuneStart(t.norm[off]) || end < len(t.norm) && !utf8.RuneStart(t.norm[end]) {
 			continue
 		}
-		units += utf8.RuneCountInString(t.norm[counted:off])
+		units += charCount(t.norm[counted:off])
 		counted = off
 		start := units
 		if t.units[start].Glued || (start+qLen < len(t.units) && t.units[start+qLen].Glued) {

@@ -250,3 +250,19 @@ func TestOrigTextSize(t *testing.T) {
 		assert.Equal(t, 1.0, allocs, "%q: one allocation, no growth", s)
 	}
 }
+
+// TestNoteBareLinks: bare URLs and e-mail addresses in notes become links,
+// as in articles; other words stay text.
+func TestNoteBareLinks(t *testing.T) {
+	r := NewNoteRenderer()
+	for _, tc := range []struct{ md, want string }{
+		{"See www.example.org for more.", `<span class="note-p">See <a href="http://www.example.org">www.example.org</a> for more.</span>`},
+		{"Report: https://example.org/a?b=1.", `<span class="note-p">Report: <a href="https://example.org/a?b=1">https://example.org/a?b=1</a>.</span>`},
+		{"Write to desk@example.org.", `<span class="note-p">Write to <a href="mailto:desk@example.org">desk@example.org</a>.</span>`},
+		{"Plain words, https and www only.", `<span class="note-p">Plain words, https and www only.</span>`},
+	} {
+		got, err := r.Render(tc.md)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, string(got), tc.md)
+	}
+}

@@ -27,7 +27,7 @@ type NoteRenderer struct {
 
 // NewNoteRenderer returns a NoteRenderer. It is safe for concurrent use.
 func NewNoteRenderer() *NoteRenderer {
-	return &NoteRenderer{md: goldmark.New(goldmark.WithExtensions(extension.Strikethrough, extension.Linkify,
+	return &NoteRenderer{md: goldmark.New(goldmark.WithExtensions(extension.Strikethrough, markdown.Linkify(),
 		markdown.Typographer()))}
 }
 

@@ -20,6 +20,17 @@ func (gfm) Extend(m goldmark.Markdown) {
 	extension.Table.Extend(m)
 	extension.Strikethrough.Extend(m)
 	extension.TaskList.Extend(m)
+	Linkify().Extend(m)
+}
+
+// Linkify returns goldmark's bare-link extension (extension.Linkify) with its
+// parser behind the same cheap test as in the converter's GFM.
+func Linkify() goldmark.Extender { return linkifyExtension{} }
+
+type linkifyExtension struct{}
+
+// Extend adds the bare-link parser to m.
+func (linkifyExtension) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(
 		// The priority of goldmark's own Linkify extension.
 		util.Prioritized(linkify{extension.NewLinkifyParser()}, 999),
