@@ -66,7 +66,6 @@ func newTextInto(units []textmap.Unit, display string, buf []byte) (*docText, []
 }
 
 // span is an anchored range of units [start, end).
-// span is an anchored range of units [start, end).
 type span struct{ start, end int }
 
 // find returns every place where a's quote, prefix and suffix match, and the

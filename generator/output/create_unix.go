@@ -27,7 +27,9 @@ func createFile(name string, data []byte) error {
 	}
 	var werr error
 	for len(data) > 0 {
-		n, err := syscall.Write(fd, data)
+		// At most 1 GiB a call, as package os does (some systems refuse
+		// more).
+		n, err := syscall.Write(fd, data[:min(len(data), 1<<30)])
 		if errors.Is(err, syscall.EINTR) {
 			continue
 		}
