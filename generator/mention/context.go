@@ -107,10 +107,18 @@ func sentenceAround(text string, start, end int) (before, after string) {
 }
 
 // sentenceBounds returns where the sentence holding text[start:end] starts
-// and ends.
+// and ends. ASCII characters are read a byte at a time (FuzzSentenceBounds
+// holds this to the rune-by-rune reading).
 func sentenceBounds(text string, start, end int) (int, int) {
 	s := start
 	for s > 0 {
+		if c := text[s-1]; c < utf8.RuneSelf {
+			if asciiSpace(c) && endsSentence(text[:s-1]) {
+				break
+			}
+			s--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:s])
 		if unicode.IsSpace(r) && endsSentence(text[:s-size]) {
 			break
@@ -119,6 +127,13 @@ func sentenceBounds(text string, start, end int) (int, int) {
 	}
 	e := end
 	for e < len(text) {
+		if c := text[e]; c < utf8.RuneSelf {
+			if asciiSpace(c) && endsSentence(text[:e]) {
+				break
+			}
+			e++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[e:])
 		if unicode.IsSpace(r) && endsSentence(text[:e]) {
 			break
@@ -127,6 +142,9 @@ func sentenceBounds(text string, start, end int) (int, int) {
 	}
 	return s, e
 }
+
+// asciiSpace is unicode.IsSpace for an ASCII character.
+func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // clipContext trims the text before and after a mention in its sentence and
 // shortens each to maxContext characters.
@@ -146,6 +164,17 @@ func clipContext(before, after string) (string, string) {
 // stop, question or exclamation mark, possibly followed by closing quotes or
 // brackets, and not an initial such as the "S." of "U.S.".
 func endsSentence(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		// Most words end in a letter: neither an end mark nor a closer.
+		switch c {
+		case '.', '!', '?', '"', '\'', ')', ']':
+		default:
+			return false
+		}
+	}
 	s = strings.TrimRight(s, "\"'”’)]»")
 	r, size := utf8.DecodeLastRuneInString(s)
 	switch r {
