@@ -11,9 +11,7 @@ import (
 // normalizeWhole is Normalize as its documentation says: NFKD of the whole
 // text, then each character folded.
 func normalizeWhole(s string) string {
-	var b strings.Builder
-	writeFolded(&b, norm.NFKD.String(s))
-	return b.String()
+	return string(appendFolded(nil, norm.NFKD.String(s)))
 }
 
 // FuzzNormalize holds Normalize, which decomposes only the runs of
@@ -33,11 +31,9 @@ func FuzzNormalize(f *testing.F) {
 	})
 }
 
-// TestWriteFolded: combining marks go, letters are lower-cased and folded.
-func TestWriteFolded(t *testing.T) {
-	var b strings.Builder
-	writeFolded(&b, norm.NFKD.String("Çé\u0308Ž Łø"))
-	assert.Equal(t, "cez lo", b.String())
+// TestAppendFolded: combining marks go, letters are lower-cased and folded.
+func TestAppendFolded(t *testing.T) {
+	assert.Equal(t, "x:cez lo", string(appendFolded([]byte("x:"), norm.NFKD.String("Çé\u0308Ž Łø"))))
 }
 
 func TestIsStopWord(t *testing.T) {
@@ -65,4 +61,35 @@ func FuzzEachTerm(f *testing.F) {
 		}
 		assert.Equal(t, want, got, "%q", s)
 	})
+}
+
+// TestFoldedRune: the table of single characters' folded forms.
+func TestFoldedRune(t *testing.T) {
+	tests := []struct {
+		r    rune
+		want string
+		ok   bool
+	}{
+		{'Ş', "s", true},
+		{'ğ', "g", true},
+		{'Ł', "l", true},
+		{'Æ', "ae", true},
+		{'Ё', "е", true},
+		{'Й', "и", true},
+		{'Σ', "σ", true},
+		{'ς', "σ", true},
+		{'’', "’", true},
+		{'…', "...", true},
+		{'\u00a0', " ", true},
+		{'\u0301', "", true},
+		{'\u0530', "", false},
+		{'ﬁ', "", false},
+		{'中', "", false},
+		{0x7f, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := foldedRune(tt.r)
+		assert.Equal(t, tt.ok, ok, "%U", tt.r)
+		assert.Equal(t, tt.want, got, "%U", tt.r)
+	}
 }

@@ -3,8 +3,10 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -60,65 +62,103 @@ func Normalize(s string) string {
 	if ascii(s) {
 		return strings.ToLower(s)
 	}
-	var b strings.Builder
-	b.Grow(len(s))
 	if !utf8.ValidString(s) {
 		// How NFKD reads invalid bytes depends on what follows them.
-		writeFolded(&b, norm.NFKD.String(s))
-		return b.String()
+		return string(appendFolded(make([]byte, 0, len(s)), norm.NFKD.String(s)))
 	}
 	// ASCII characters are their own decomposition and never combine with
 	// what follows, so only the runs of other characters go through NFKD
 	// (FuzzNormalize holds this to NFKD of the whole).
+	b := make([]byte, 0, len(s))
 	var it norm.Iter
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
-			// A run of ASCII: as it is, or lower-cased.
-			j, upper := i, false
-			for ; j < len(s) && s[j] < utf8.RuneSelf; j++ {
-				upper = upper || 'A' <= s[j] && s[j] <= 'Z'
-			}
-			if !upper {
-				b.WriteString(s[i:j])
-			} else {
-				for _, c := range []byte(s[i:j]) {
-					if 'A' <= c && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					b.WriteByte(c)
-				}
-			}
-			i = j
-			continue
-		}
 		j := i + 1
-		for j < len(s) && s[j] >= utf8.RuneSelf {
-			j++
-		}
-		if norm.NFKD.QuickSpanString(s[i:j]) == j-i {
-			writeFolded(&b, s[i:j]) // already decomposed (’, many letters)
-		} else {
-			// An iterator, unlike AppendString, allocates nothing per call.
-			it.InitString(norm.NFKD, s[i:j])
-			for !it.Done() {
-				writeFolded(&b, it.Next())
+		if s[i] < utf8.RuneSelf {
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
 			}
+			b = appendLower(b, s[i:j])
+		} else {
+			for j < len(s) && s[j] >= utf8.RuneSelf {
+				j++
+			}
+			b = appendFoldedRun(b, s[i:j], &it)
 		}
 		i = j
 	}
-	return b.String()
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
-// writeFolded writes the NFKD text s without combining marks, lower-cased,
-// with the letters of the fold table replaced.
-func writeFolded[T string | []byte](b *strings.Builder, s T) {
+// appendLower appends the ASCII text s lower-cased.
+func appendLower(b []byte, s string) []byte {
+	n := len(b)
+	b = append(b, s...)
+	for i, c := range b[n:] {
+		if 'A' <= c && c <= 'Z' {
+			b[n+i] = c + 'a' - 'A'
+		}
+	}
+	return b
+}
+
+// appendFoldedRun appends s, valid UTF-8 without ASCII characters, in its
+// NFKD form folded (see appendFolded).
+func appendFoldedRun(b []byte, s string, it *norm.Iter) []byte {
+	if r, size := utf8.DecodeRuneInString(s); size == len(s) {
+		// One character alone between ASCII ones, the common case: its
+		// decomposition is its NFKD form.
+		if f, ok := foldedRune(r); ok {
+			return append(b, f...)
+		}
+	}
+	if norm.NFKD.QuickSpanString(s) == len(s) {
+		return appendFolded(b, s) // already decomposed (’, many letters)
+	}
+	// An iterator, unlike AppendString, allocates nothing per call.
+	it.InitString(norm.NFKD, s)
+	for !it.Done() {
+		b = appendFolded(b, it.Next())
+	}
+	return b
+}
+
+// foldedRanges are the characters whose folded NFKD forms foldedTable
+// keeps: Latin letters with diacritics, Greek, Cyrillic and typographic
+// punctuation.
+var foldedRanges = [...]struct{ lo, hi rune }{{0x80, 0x530}, {0x2000, 0x2070}}
+
+// foldedTable returns the folded NFKD forms of foldedRanges' characters,
+// made the first time it is asked for.
+var foldedTable = sync.OnceValue(func() (t [len(foldedRanges)][]string) {
+	for i, rg := range foldedRanges {
+		t[i] = make([]string, rg.hi-rg.lo)
+		for r := rg.lo; r < rg.hi; r++ {
+			t[i][r-rg.lo] = string(appendFolded(nil, norm.NFKD.String(string(r))))
+		}
+	}
+	return t
+})
+
+// foldedRune returns the folded NFKD form of r when foldedTable keeps it.
+func foldedRune(r rune) (string, bool) {
+	for i, rg := range foldedRanges {
+		if rg.lo <= r && r < rg.hi {
+			return foldedTable()[i][r-rg.lo], true
+		}
+	}
+	return "", false
+}
+
+// appendFolded appends the NFKD text s without combining marks,
+// lower-cased, with the letters of the fold table replaced.
+func appendFolded[T string | []byte](b []byte, s T) []byte {
 	for _, r := range string(s) {
 		switch {
 		case r < utf8.RuneSelf:
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			b = append(b, byte(r))
 			continue
 		case r >= 0x300 && unicode.Is(unicode.M, r):
 			continue
@@ -126,12 +166,13 @@ func writeFolded[T string | []byte](b *strings.Builder, s T) {
 		r = unicode.ToLower(r)
 		if r >= 0xDF { // the least key of fold
 			if f, ok := fold[r]; ok {
-				b.WriteString(f)
+				b = append(b, f...)
 				continue
 			}
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
+	return b
 }
 
 func ascii(s string) bool {
@@ -173,8 +214,76 @@ const maxStopWord = 5
 
 // eachTerm calls fn for every indexable term of s, in order: what Terms
 // returns, without making the list (FuzzEachTerm holds the two together).
+// It normalizes s as Normalize does and splits it as it goes: a run of ASCII
+// is lower-cased and split in one pass, without decoding.
 func eachTerm(s string, fn func(term string)) {
-	s = Normalize(s)
+	if !utf8.ValidString(s) {
+		splitTerms(Normalize(s), fn)
+		return
+	}
+	// The terms are slices of b. When b grows, those already made keep the
+	// bytes they were made from, which never change once written.
+	b := make([]byte, 0, len(s))
+	start := -1 // where the term being read starts in b
+	var it norm.Iter
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+				c := s[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+					if start < 0 {
+						start = len(b)
+					}
+				} else if start >= 0 {
+					emitTerm(b, start, len(b), fn)
+					start = -1
+				}
+				b = append(b, c)
+			}
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] >= utf8.RuneSelf {
+			j++
+		}
+		from := len(b)
+		b = appendFoldedRun(b, s[i:j], &it)
+		// What the run became may hold ASCII separators ("…" is "...") and
+		// letters ("ﬁ" is "fi").
+		for k := from; k < len(b); {
+			c, size := rune(b[k]), 1
+			if c >= utf8.RuneSelf {
+				c, size = utf8.DecodeRune(b[k:])
+			}
+			if !separator(c) {
+				if start < 0 {
+					start = k
+				}
+			} else if start >= 0 {
+				emitTerm(b, start, k, fn)
+				start = -1
+			}
+			k += size
+		}
+		i = j
+	}
+	if start >= 0 {
+		emitTerm(b, start, len(b), fn)
+	}
+}
+
+// emitTerm calls fn with b[start:end] when it is indexable.
+func emitTerm(b []byte, start, end int, fn func(term string)) {
+	if t := unsafe.String(&b[start], end-start); indexable(t) {
+		fn(t)
+	}
+}
+
+// splitTerms calls fn for every indexable term of the normalized text s.
+func splitTerms(s string, fn func(term string)) {
 	start := -1
 	for i := 0; i < len(s); {
 		c := s[i]
