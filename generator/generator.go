@@ -15,11 +15,11 @@ package generator
 
 import (
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/internal/scratch"
+	"github.com/glossdev/gloss/generator/internal/sitefs"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/search"
 )
@@ -94,12 +94,12 @@ func newOptions(src string, opts []Option) (*options, func(), error) {
 	}
 	closeFS := func() {}
 	if o.siteFS == nil {
-		root, err := os.OpenRoot(src)
+		site, err := sitefs.Open(src)
 		if err != nil {
 			return nil, nil, err
 		}
-		o.siteFS = root.FS()
-		closeFS = func() { root.Close() }
+		o.siteFS = site
+		closeFS = func() { site.Close() }
 	}
 	return o, closeFS, nil
 }

@@ -1,11 +1,9 @@
 package content
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -18,6 +16,7 @@ import (
 	"github.com/glossdev/gloss/generator/frontmatter"
 	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/internal/par"
+	"github.com/glossdev/gloss/generator/internal/sitefs"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -157,20 +156,7 @@ func listMarkdown(fsys fs.FS, dir string, diags *diag.List) []listed {
 
 // readSource reads a content file, up to the size limit.
 func readSource(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
-	f, err := fsys.Open(p)
-	if err != nil {
-		diags.Add(diag.Diagnostic{Path: p, Msg: "cannot read: " + pathErrText(err)})
-		return nil, false
-	}
-	defer f.Close()
-	// Read into a buffer of the file's size (and room for the read that
-	// sees the end), not one that grows from 512 bytes.
-	var buf bytes.Buffer
-	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
-		buf.Grow(int(info.Size()) + bytes.MinRead)
-	}
-	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
-	src := buf.Bytes()
+	src, err := sitefs.ReadFileAtMost(fsys, p, MaxFileSize+1)
 	if err != nil {
 		diags.Add(diag.Diagnostic{Path: p, Msg: "cannot read: " + pathErrText(err)})
 		return nil, false
