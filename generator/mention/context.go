@@ -151,10 +151,14 @@ func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 func clipContext(before, after string) (string, string) {
 	before = strings.TrimLeft(before, " ")
 	after = strings.TrimRight(after, " ")
-	if n := utf8.RuneCountInString(before); n > maxContext {
-		before = "…" + strings.TrimLeft(string([]rune(before)[n-maxContext:]), " ")
+	// No more bytes than maxContext is no more characters: most sides
+	// need no count.
+	if len(before) > maxContext {
+		if n := utf8.RuneCountInString(before); n > maxContext {
+			before = "…" + strings.TrimLeft(string([]rune(before)[n-maxContext:]), " ")
+		}
 	}
-	if n := utf8.RuneCountInString(after); n > maxContext {
+	if len(after) > maxContext && utf8.RuneCountInString(after) > maxContext {
 		after = strings.TrimRight(string([]rune(after)[:maxContext]), " ") + "…"
 	}
 	return before, after

@@ -35,14 +35,14 @@ func FuzzFind(f *testing.F) {
 		"Medinsky met Putin in Istanbul.", "xMedinsky Medinskyx _Putin Putin_ 9Kyiv Kyiv9",
 		"Erdoğan’s İstanbul, Côte d'Ivoire; New York University; KREMLIN kremlin",
 		"Мединский and Medinsky\u0301 and e\u0301Kyiv", "Vladimir Medinsky's Vladimir Putin",
-		"Medinsky'Sultan' and 'Sultan'",
+		"Medinsky'Sultan' and 'Sultan'", "de Gaulle, De Gaulle and DE GAULLE",
 	} {
 		f.Add(s)
 	}
 	var diags diag.List
 	// A name that starts with a character outside words, which may follow
-	// a match.
-	m := NewMatcher(append(slices.Clone(testEntries), entry("sultan", "'Sultan'")), &diags)
+	// a match, and one that starts in lower case.
+	m := NewMatcher(append(slices.Clone(testEntries), entry("sultan", "'Sultan'"), entry("de-gaulle", "de Gaulle")), &diags)
 	f.Fuzz(func(t *testing.T, s string) {
 		units := textmap.Units([][]byte{[]byte(s)})
 		if got, want := m.Find(units), m.find(units, false); !slices.Equal(got, want) {
@@ -62,6 +62,35 @@ func TestFindNoStartRightAfterAWord(t *testing.T) {
 		got = append(got, string([]rune(text)[match.Start:match.End]))
 	}
 	assert.Equal(t, []string{"Medinsky", "'Sultan'"}, got)
+}
+
+// TestFindStartCase: a word is looked up in the trie only when a name can
+// start with its first character as written, or ignores case.
+func TestFindStartCase(t *testing.T) {
+	var diags diag.List
+	kremlin := entry("kremlin", "Kremlin")
+	kremlin.MatchCase = false
+	m := NewMatcher([]*content.Entry{entry("kyiv", "Kyiv"), entry("de-gaulle", "de Gaulle"), kremlin, entry("putin", "Putin")}, &diags)
+	tests := []struct{ text, want string }{
+		{"kyiv Kyiv KYIV", "Kyiv"},
+		{"de Gaulle De Gaulle", "de Gaulle"},
+		{"kremlin Kremlin KREMLIN", "kremlin|Kremlin|KREMLIN"},
+		{"the kremlin in kyiv", "kremlin"},
+		{"putin Putin", "Putin"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, match := range m.Find(textmap.Units([][]byte{[]byte(tt.text)})) {
+			got = append(got, string([]rune(tt.text)[match.Start:match.End]))
+		}
+		assert.Equal(t, tt.want, strings.Join(got, "|"), tt.text)
+	}
+	assert.Nil(t, m.start['p'], "Putin matches case")
+	assert.NotNil(t, m.start['P'])
+	assert.NotNil(t, m.start['k'], "kremlin ignores case")
+	assert.NotNil(t, m.start['d'])
+	assert.Nil(t, m.start['D'], "de Gaulle matches case")
+	assert.Nil(t, m.start['x'])
 }
 
 // TestTrieChild: a child is found by its key, whether ASCII below 64, ASCII

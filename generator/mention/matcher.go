@@ -22,7 +22,13 @@ type Matcher struct {
 	// ascii holds the root's children for ASCII characters, which start
 	// most words, upper-case letters as their lower case: the hot first
 	// step of every match is an array index.
-	ascii   [utf8.RuneSelf]*trieNode
+	ascii [utf8.RuneSelf]*trieNode
+	// start holds, by ASCII character as written, the root's child where
+	// a match of a word starting with it goes on: none when every alias
+	// below the child matches case and starts otherwise. Most words start
+	// in lower case, most names in upper case, and a word that no name
+	// can start with costs one look.
+	start   [utf8.RuneSelf]*trieNode
 	entries []*content.Entry
 	// aliases counts the aliases of each entry, for unmatched-alias warnings.
 	aliases [][]content.Alias
@@ -100,7 +106,28 @@ func NewMatcher(entries []*content.Entry, diags *diag.List) *Matcher {
 	for r := 'A'; r <= 'Z'; r++ {
 		m.ascii[r] = m.ascii[r+'a'-'A']
 	}
+	for r, n := range m.ascii {
+		if n != nil && n.canStart(rune(r)) {
+			m.start[r] = n
+		}
+	}
 	return m
+}
+
+// canStart reports whether an alias ending at n or below it can match text
+// that starts with r: one that starts with r, or ignores case.
+func (n *trieNode) canStart(r rune) bool {
+	for _, c := range n.cands {
+		if !c.matchCase || c.exact[0] == r {
+			return true
+		}
+	}
+	for _, c := range n.next {
+		if c.canStart(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // child returns n's child for r, or nil.
@@ -182,7 +209,7 @@ func (m *Matcher) find(units []textmap.Unit, fast bool) []Match {
 		var n *trieNode
 		if r := u.Orig; fast && r < utf8.RuneSelf {
 			if !afterWord && !u.Glued {
-				n = m.ascii[r] // upper case included
+				n = m.start[r]
 			}
 			afterWord = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
 		} else {

@@ -56,11 +56,27 @@ type Result struct {
 }
 
 type state struct {
-	opts   Options
-	result *Result
-	count  map[string]int  // mentions per entry id so far
-	linked map[string]bool // entries linked so far
-	nodes  []*Node         // mention nodes, in order, parallel to result.Mentions
+	opts    Options
+	result  *Result
+	entries map[*content.Entry]*entryState // the entries mentioned so far
+	nodes   []*Node                        // mention nodes, in order, parallel to result.Mentions
+}
+
+// entryState is what a document knows of an entry it mentions.
+type entryState struct {
+	count  int    // mentions so far
+	linked bool   // whether one was linked
+	href   string // the entry's page, relative to the document's
+}
+
+// entry returns the state of e, made on its first mention.
+func (st *state) entry(e *content.Entry, page string) *entryState {
+	es := st.entries[e]
+	if es == nil {
+		es = &entryState{href: urls.Rel(page, urls.Entry(e.ID))}
+		st.entries[e] = es
+	}
+	return es
 }
 
 type stateKey struct{}
@@ -71,7 +87,7 @@ func Prepare(doc *markdown.Doc, opts Options) *Result {
 		doc.State = map[any]any{}
 	}
 	r := &Result{}
-	doc.State[stateKey{}] = &state{opts: opts, result: r, count: map[string]int{}, linked: map[string]bool{}}
+	doc.State[stateKey{}] = &state{opts: opts, result: r, entries: map[*content.Entry]*entryState{}}
 	return r
 }
 
@@ -230,12 +246,11 @@ func (w *walker) link(l *ast.Link) {
 
 // newNode records a mention and makes its node.
 func (w *walker) newNode(e *content.Entry, off int, explicit bool, alias int, linked bool) *Node {
-	w.st.count[e.ID]++
-	if linked {
-		w.st.linked[e.ID] = true
-	}
-	n := &Node{Entry: e, ID: "m-" + e.ID + "-" + strconv.Itoa(w.st.count[e.ID]),
-		Href: urls.Rel(w.doc.Page, urls.Entry(e.ID)), Linked: linked, Card: w.st.opts.Cards}
+	es := w.st.entry(e, w.doc.Page)
+	es.count++
+	es.linked = es.linked || linked
+	n := &Node{Entry: e, ID: "m-" + e.ID + "-" + strconv.Itoa(es.count),
+		Href: es.href, Linked: linked, Card: w.st.opts.Cards}
 	w.st.result.Mentions = append(w.st.result.Mentions, Mention{
 		Entry: e, ID: n.ID, Explicit: explicit, Linked: linked, Offset: off, Alias: alias})
 	w.st.nodes = append(w.st.nodes, n)
@@ -291,7 +306,7 @@ func (w *walker) run(first, last ast.Node) {
 		case config.AutolinkAll:
 			linked = true
 		case config.AutolinkFirst:
-			linked = !w.st.linked[e.ID]
+			linked = !w.st.entry(e, w.doc.Page).linked
 		}
 		nodes[i] = w.newNode(e, off, false, m.Alias, linked)
 	}
