@@ -27,12 +27,24 @@ type partials struct {
 	// goItems and goCards tell whether articleItem, and card and
 	// cardCount, write in Go (see writeArticleItem and writeEntryCard).
 	goItems, goCards bool
+	// goCardsOut holds the cards written in Go, as out holds partials.
+	goCardsOut map[goCardKey]template.HTML
+}
+
+// goCardKey tells apart the cards writeEntryCard writes: by what they show
+// and the links in them, as partialCached's keys do for the template.
+type goCardKey struct {
+	entry             *link.Entry
+	id                string
+	count             int
+	entryURL, rootURL string
 }
 
 // reset forgets every cached output; Render calls it before each render.
 func (p *partials) reset() {
 	p.mu.Lock()
 	p.out = map[string]template.HTML{}
+	p.goCardsOut = map[goCardKey]template.HTML{}
 	p.mu.Unlock()
 }
 
@@ -102,7 +114,7 @@ func (p *partials) cached(name string, data any, keys ...any) (template.HTML, er
 // (writeEntryCard) while that template is the built-in one.
 func (p *partials) card(page *Page, e *link.Entry) (template.HTML, error) {
 	if p.goCards {
-		return goCard(page, e, mention.CardID(e.ID), 0), nil
+		return p.goCard(page, e, mention.CardID(e.ID), 0), nil
 	}
 	return p.cached("partials/entry-card.html",
 		map[string]any{"Page": page, "Entry": e, "ID": mention.CardID(e.ID)}, e.ID, page.URL(e.Page), page.URL(""), "id")
@@ -113,7 +125,7 @@ func (p *partials) card(page *Page, e *link.Entry) (template.HTML, error) {
 // that template is the built-in one.
 func (p *partials) cardCount(page *Page, e *link.Entry) (template.HTML, error) {
 	if p.goCards {
-		return goCard(page, e, "", len(e.Appearances)), nil
+		return p.goCard(page, e, "", len(e.Appearances)), nil
 	}
 	return p.cached("partials/entry-card.html",
 		map[string]any{"Page": page, "Entry": e, "Count": len(e.Appearances)}, e.ID, page.URL(e.Page), page.URL(""), "count")
@@ -132,10 +144,26 @@ func (p *partials) articleItem(page *Page, a *link.Article) (template.HTML, erro
 	return p.cached("partials/article-item.html", map[string]any{"Page": page, "Article": a}, a.Page, page.URL(a.Page), page.URL(""))
 }
 
-// goCard is writeEntryCard's output.
-func goCard(page *Page, e *link.Entry, id string, count int) template.HTML {
+// goCard is writeEntryCard's output, written once per render for each
+// entry, id, count and pair of links: every article that mentions an
+// entry shows the same card.
+func (p *partials) goCard(page *Page, e *link.Entry, id string, count int) template.HTML {
+	key := goCardKey{entry: e, id: id, count: count, entryURL: page.URL(e.Page), rootURL: page.URL("")}
+	p.mu.RLock()
+	out, ok := p.goCardsOut[key]
+	p.mu.RUnlock()
+	if ok {
+		return out
+	}
 	var b strings.Builder
 	b.Grow(400 + len(e.Summary) + len(e.Role) + 2*len(e.Name))
 	writeEntryCard(&b, page, e, id, count)
-	return template.HTML(b.String()) //nolint:gosec // writeEntryCard escapes as html/template does
+	out = template.HTML(b.String()) //nolint:gosec // writeEntryCard escapes as html/template does
+	p.mu.Lock()
+	if p.goCardsOut == nil {
+		p.goCardsOut = map[goCardKey]template.HTML{}
+	}
+	p.goCardsOut[key] = out
+	p.mu.Unlock()
+	return out
 }

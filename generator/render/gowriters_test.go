@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"slices"
 	"strings"
 	"testing"
@@ -298,17 +299,22 @@ func TestEntryCardMatchesTemplate(t *testing.T) {
 				if e.ID == "odd" {
 					e.Kind = `organization"<x>`
 					e.ID = `odd"<&>`
+					e.Image, e.ImageAlt = "odd.png", `an "odd" logo`
 				}
 			}
 			r := &Renderer{Templates: tpls, Assets: NewAssets(assetFiles, nil)}
-			n := 0
-			for _, p := range r.Pages(site) {
+			type card struct {
+				page, entry string
+				count       bool
+			}
+			wants := map[card]template.HTML{}
+			pages := r.Pages(site)
+			for _, p := range pages {
 				if p.Kind != "article" && p.Kind != "entry" && p.Kind != "glossary" {
 					continue
 				}
 				for _, e := range site.Entries {
 					for _, count := range []bool{false, true} {
-						n++
 						call := tpls.partials.card
 						if count {
 							call = tpls.partials.cardCount
@@ -317,6 +323,7 @@ func TestEntryCardMatchesTemplate(t *testing.T) {
 						tpls.partials.goCards = false
 						want, err := call(p, e)
 						require.NoError(t, err)
+						wants[card{p.Path, e.ID, count}] = want
 						tpls.partials.goCards = true
 						got, err := call(p, e)
 						require.NoError(t, err)
@@ -326,7 +333,30 @@ func TestEntryCardMatchesTemplate(t *testing.T) {
 					}
 				}
 			}
-			assert.Positive(t, n)
+			assert.Positive(t, len(wants))
+			// In one render, the cards written in Go are kept and shared
+			// by the pages whose cards are the same, and only by those.
+			tpls.partials.reset()
+			for _, p := range pages {
+				for _, e := range site.Entries {
+					for _, count := range []bool{false, true} {
+						want, ok := wants[card{p.Path, e.ID, count}]
+						if !ok {
+							continue
+						}
+						call := tpls.partials.card
+						if count {
+							call = tpls.partials.cardCount
+						}
+						got, err := call(p, e)
+						require.NoError(t, err)
+						if want != got {
+							t.Errorf("kept: %s on %s (count %v): %s", e.ID, p.Path, count, firstDiff(string(want), string(got)))
+						}
+					}
+				}
+			}
+			assert.Less(t, len(tpls.partials.goCardsOut), len(wants), "some cards are shared")
 		})
 	}
 }
