@@ -17,6 +17,7 @@ import (
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/internal/digest"
 	"github.com/glossdev/gloss/generator/internal/par"
+	"github.com/glossdev/gloss/generator/internal/textmap"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/urls"
 )
@@ -369,7 +370,7 @@ func formatDate(a *link.Article) string {
 // snippet shortens s to at most SnippetLen characters, at a word boundary,
 // with an ellipsis.
 func snippet(s string) string {
-	if !spaced(s) {
+	if !textmap.Spaced(s) {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	if utf8.RuneCountInString(s) <= SnippetLen {
@@ -390,23 +391,6 @@ func snippet(s string) string {
 		cut = end
 	}
 	return strings.TrimRight(s[:cut], " ,;:.–—-") + "…"
-}
-
-// spaced reports whether s is ASCII with its words apart by single spaces,
-// which strings.Fields and strings.Join would leave as it is.
-func spaced(s string) bool {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
-		return s == ""
-	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-			return false
-		case c == ' ' && s[i+1] == ' ':
-			return false
-		}
-	}
-	return true
 }
 
 // plainText turns an entry body's HTML into text: tags become spaces,

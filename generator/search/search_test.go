@@ -570,13 +570,3 @@ func TestMarshalTermMatchesJSON(t *testing.T) {
 		assert.Equal(t, string(want), string(got), "%q", term)
 	}
 }
-
-func TestSpacedMatchesFields(t *testing.T) {
-	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "é b", "one two three", "a\rb", "a\fb", "a\vb"} {
-		if spaced(s) {
-			assert.Equal(t, strings.Join(strings.Fields(s), " "), s, "%q is left as it is", s)
-		}
-	}
-	assert.True(t, spaced("one two three"))
-	assert.False(t, spaced("one  two"))
-}

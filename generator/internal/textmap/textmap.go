@@ -144,8 +144,34 @@ func appendUnit(units []Unit, inSpace bool, r rune, piece, start, end int, glued
 // Normalize prepares a string as Units prepares text, in its Norm form, with
 // leading and trailing white space removed.
 func Normalize(s string) string {
+	if Spaced(s) {
+		return s // its own Normalize form (FuzzNormalize holds this)
+	}
+	return normalize(s)
+}
+
+// normalize is Normalize without its shortcut.
+func normalize(s string) string {
 	s = norm.NFC.String(strings.Join(strings.Fields(s), " "))
 	return strings.Map(PlainQuote, s)
+}
+
+// Spaced reports whether s is ASCII with its words apart by single spaces
+// and none around them, which strings.Fields and strings.Join would leave
+// as it is.
+func Spaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // FoldRune maps a character to its case-insensitive form, one character for

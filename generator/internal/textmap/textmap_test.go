@@ -1,6 +1,7 @@
 package textmap
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -241,6 +242,31 @@ func TestNormalize(t *testing.T) {
 			assert.Equal(t, tt.want, Normalize(tt.in))
 		})
 	}
+}
+
+func TestSpacedMatchesFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "é b", "one two three", "a\rb", "a\fb", "a\vb"} {
+		if Spaced(s) {
+			assert.Equal(t, strings.Join(strings.Fields(s), " "), s, "%q is left as it is", s)
+		}
+	}
+	assert.True(t, Spaced("one two three"))
+	assert.False(t, Spaced("one  two"))
+	assert.False(t, Spaced(" one"))
+	assert.False(t, Spaced("it’s"))
+}
+
+// FuzzNormalize holds Normalize, which returns a spaced ASCII string as it
+// is, to the whole preparation.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"Kyiv", "New York", "New  York", " x", "a\tb", "it’s", "Cafe\u0301", "\x00\x7f", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Normalize(s), normalize(s); got != want {
+			t.Fatalf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 // Normalize and Units agree: the Norm form of a string's units is its
