@@ -19,10 +19,10 @@ func BenchmarkNormalize(b *testing.B) {
 func BenchmarkAnalyse(b *testing.B) {
 	s := strings.Repeat("The ministry’s log gives 05:40 for the convoy; Yusuf Şenanström said the talks would resume. ", 70)
 	src := &source{title: []string{"Talks resume"}, body: []string{s}}
-	m := map[string]uint32{}
+	m := &termTable{}
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		analyse(src, m)
-		clear(m)
+		m.reset()
 	}
 }

@@ -140,9 +140,9 @@ func (c *Cache) index(srcs []source) *inverted {
 
 	// Analyse what changed, reusing analyses of the same text.
 	var (
-		mu      sync.Mutex
-		scratch sync.Pool
-		misses  int
+		mu     sync.Mutex
+		tables sync.Pool // of *termTable
+		misses int
 	)
 	par.For(len(changed), func(j int) {
 		i := changed[j]
@@ -150,13 +150,7 @@ func (c *Cache) index(srcs []source) *inverted {
 			analyses[i] = tws
 			return
 		}
-		m, _ := scratch.Get().(map[string]uint32)
-		if m == nil {
-			m = make(map[string]uint32, 256)
-		}
-		analyses[i] = analyse(&srcs[i], m)
-		clear(m)
-		scratch.Put(m)
+		analyses[i] = analysePooled(&tables, &srcs[i])
 		mu.Lock()
 		misses++
 		mu.Unlock()

@@ -233,8 +233,9 @@ func Build(site *link.Site, opts Options) (*Index, error) {
 // the analysis is let go after it.
 func invert(srcs []source) (*inverted, error) {
 	inv := newInverted(false)
-	// scratch holds maps for analyse, reused from document to document.
-	var scratch sync.Pool
+	// tables holds term tables for analyse, reused from document to
+	// document.
+	var tables sync.Pool
 	const chunk = 256
 	for lo := 0; lo < len(srcs); lo += chunk {
 		hi := min(lo+chunk, len(srcs))
@@ -246,13 +247,7 @@ func invert(srcs []source) (*inverted, error) {
 			if errs[i] = s.readText(); errs[i] != nil {
 				return
 			}
-			m, _ := scratch.Get().(map[string]uint32)
-			if m == nil {
-				m = make(map[string]uint32, 256)
-			}
-			analysed[i] = analyse(s, m)
-			clear(m)
-			scratch.Put(m)
+			analysed[i] = analysePooled(&tables, s)
 			if read {
 				s.body[0] = ""
 			}
@@ -419,27 +414,27 @@ type termWeight struct {
 	weight uint8
 }
 
-// analyse returns the terms of a document with their weights, in no
-// particular order. The terms are slices of the document's normalized text.
-// m is an empty map to work in; it is left full.
-func analyse(s *source, m map[string]uint32) []termWeight {
+// analyse returns the terms of a document with their weights, in the order
+// they first come. The terms are slices of the document's normalized text.
+// m is an empty table to work in; it is left full.
+func analyse(s *source, m *termTable) []termWeight {
 	// Per term: the fields' weights in the high byte, the count in the body
 	// in the low bits.
 	for _, f := range s.title {
-		eachTerm(f, func(t string) { m[t] |= WeightTitle << 24 })
+		eachTerm(f, func(t string) { *m.at(t) |= WeightTitle << 24 })
 	}
 	for _, f := range s.summary {
-		eachTerm(f, func(t string) { m[t] |= WeightSummary << 24 })
+		eachTerm(f, func(t string) { *m.at(t) |= WeightSummary << 24 })
 	}
 	for _, f := range s.body {
 		eachTerm(f, func(t string) {
-			if v := m[t]; v&0xffffff < 3 {
-				m[t] = v + 1
+			if v := m.at(t); *v&0xffffff < 3 {
+				*v++
 			}
 		})
 	}
-	out := make([]termWeight, 0, len(m))
-	for t, v := range m {
+	out := make([]termWeight, 0, m.len())
+	m.each(func(t string, v uint32) {
 		w := uint8(v >> 24)
 		switch {
 		case v&0xffffff >= 3:
@@ -448,8 +443,21 @@ func analyse(s *source, m map[string]uint32) []termWeight {
 			w |= WeightBody
 		}
 		out = append(out, termWeight{t, w})
-	}
+	})
 	return out
+}
+
+// analysePooled is analyse with a table from tables, a pool of
+// *termTable, put back empty.
+func analysePooled(tables *sync.Pool, s *source) []termWeight {
+	m, _ := tables.Get().(*termTable)
+	if m == nil {
+		m = &termTable{}
+	}
+	tws := analyse(s, m)
+	m.reset()
+	tables.Put(m)
+	return tws
 }
 
 // Files returns the index's files by path relative to the output folder.
