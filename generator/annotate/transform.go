@@ -93,9 +93,10 @@ type Transformer struct {
 
 // buffers are the scratch slices of one Transform.
 type buffers struct {
-	pieces []piece
-	values [][]byte
-	norm   []byte
+	pieces  []piece
+	values  [][]byte
+	norm    []byte
+	display []byte
 }
 
 // NewTransformer returns a Transformer that renders note bodies with notes.
@@ -141,13 +142,14 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 		bufs.pieces, bufs.values = pieces[:0], values[:0]
 		t.bufs.Put(bufs)
 	}()
+	// Each unit is one character of the display text, which is the
+	// article's plain text for search too.
+	bufs.display = appendOrig(bufs.display[:0], units)
+	display := string(bufs.display)
 	if len(st.anns) == 0 {
-		// The text is the article's plain text for search too.
-		st.result.Text = origText(units)
+		st.result.Text = display
 		return
 	}
-	// Each unit is one character of the display text.
-	display := origText(units)
 	txt, bufs.norm = newTextInto(units, display, bufs.norm)
 
 	type anchored struct {
