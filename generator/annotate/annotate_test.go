@@ -272,3 +272,86 @@ func TestNoteBareLinks(t *testing.T) {
 		assert.Equal(t, tc.want, string(got), tc.md)
 	}
 }
+
+// TestPlainNote: notes of plain paragraphs are written without goldmark,
+// as goldmark writes them; any character that could start a construct
+// sends the note to goldmark.
+func TestPlainNote(t *testing.T) {
+	r := NewNoteRenderer()
+	tests := []struct {
+		md    string
+		plain bool
+	}{
+		{"The record was published in full by the secretariat.", true},
+		{"Phase 343 covers prisoner exchanges.\n\nIt was first proposed a year earlier.", true},
+		{"  Ankara, 16 May 2025: talks (90 minutes) ended; 1,000 + 1,000 = 2,000 prisoners? Yes!  ", true},
+		{"Office of Şenanström’s aide: 50% of #343 paid in $.", true},
+		{"Medinsky led the delegation (see below).\n", true},
+		{"", false},
+		{"1. A list", false},
+		{"- A list", false},
+		{"# A heading", false},
+		{"> A quote", false},
+		{"Ærlaava starts with a letter outside ASCII", false},
+		{"Two lines\nin one paragraph", false},
+		{"Three\n\n\nbreaks", false},
+		{"Ends with a space \n\nThen more", false},
+		{"Some *emphasis*", false},
+		{"Some _emphasis_", false},
+		{"Some `code`", false},
+		{"A [link](x)", false},
+		{"A <b>tag</b>", false},
+		{"An &amp; entity", false},
+		{"An escape \\*", false},
+		{"The ministry's log", false},
+		{`A "quote"`, false},
+		{"A dash -- here", false},
+		{"And so...", false},
+		{"See www.example.org", false},
+		{"See example.org/HTTP stuff", false},
+		{"Write to desk@example.org", false},
+		{"A ~strike~", false},
+		{"A | table", false},
+		{"Invalid \xff byte", false},
+	}
+	for _, tt := range tests {
+		got, plain := plainNote(tt.md)
+		assert.Equal(t, tt.plain, plain, "%q", tt.md)
+		want, err := r.render(tt.md)
+		if plain {
+			require.NoError(t, err, "%q", tt.md)
+			assert.Equal(t, want, got, "%q: as goldmark writes it", tt.md)
+		}
+		rendered, err2 := r.Render(tt.md)
+		assert.Equal(t, err, err2, "%q", tt.md)
+		assert.Equal(t, want, rendered, "%q", tt.md)
+	}
+}
+
+// FuzzPlainNote holds plainNote to goldmark: what it writes, goldmark
+// writes alike.
+func FuzzPlainNote(f *testing.F) {
+	for _, s := range []string{
+		"The record was published in full by the secretariat.",
+		"Phase 343 covers prisoner exchanges.\n\nIt was first proposed a year earlier.",
+		"Ankara, 16 May 2025: talks (90 minutes) ended; 1,000 + 1,000 = 2,000? Yes!",
+		"Şenanström’s office: 50% of #343 paid in $. A-B. C.D",
+		"A\u00a0\n\nB\u2003x\u2028y\u3000", "A  b #c $d$ 1. e", "Ab\u0085\n\nC\ufeff",
+	} {
+		f.Add(s)
+	}
+	r := NewNoteRenderer()
+	f.Fuzz(func(t *testing.T, md string) {
+		got, ok := plainNote(md)
+		if !ok {
+			return
+		}
+		want, err := r.render(md)
+		if err != nil {
+			t.Fatalf("%q: plain, but goldmark fails: %v", md, err)
+		}
+		if got != want {
+			t.Fatalf("%q: plain gives %q, goldmark %q", md, got, want)
+		}
+	})
+}

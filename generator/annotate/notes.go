@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/glossdev/gloss/generator/markdown"
 	"github.com/yuin/goldmark"
@@ -36,6 +37,14 @@ var errBlocks = errors.New("a note may hold only paragraphs (no lists, headings,
 
 // Render converts a note's Markdown into inline HTML.
 func (r *NoteRenderer) Render(md string) (template.HTML, error) {
+	if h, ok := plainNote(md); ok {
+		return h, nil
+	}
+	return r.render(md)
+}
+
+// render is Render with goldmark, whatever the note holds.
+func (r *NoteRenderer) render(md string) (template.HTML, error) {
 	src := []byte(strings.TrimSpace(md))
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	var out bytes.Buffer
@@ -70,4 +79,69 @@ func (r *NoteRenderer) Render(md string) (template.HTML, error) {
 	// goldmark escaped all text and dropped raw HTML (the renderer is not
 	// unsafe), so this is safe markup.
 	return template.HTML(out.String()), nil //nolint:gosec // see above
+}
+
+// plainNote writes a note that is plain text: paragraphs of words and
+// common punctuation, which goldmark, its typographer and its bare-link
+// parser leave as they are. Many notes are such, and a goldmark parse costs
+// more than the rest of their anchoring. ok is false for any other note,
+// which Render gives to goldmark (FuzzPlainNote holds the two together).
+func plainNote(md string) (h template.HTML, ok bool) {
+	md = strings.TrimSpace(md)
+	if md == "" || !utf8.ValidString(md) || mayLink(md) {
+		return "", false
+	}
+	var b strings.Builder
+	b.Grow(len(md) + 32)
+	for p := range strings.SplitSeq(md, "\n\n") {
+		if !plainParagraph(p) {
+			return "", false
+		}
+		b.WriteString(`<span class="note-p">`)
+		b.WriteString(p)
+		b.WriteString(`</span>`)
+	}
+	return template.HTML(b.String()), true //nolint:gosec // plainParagraph allows no character HTML escapes
+}
+
+// plainParagraph reports whether p is one line that goldmark reads as a
+// paragraph of plain text and writes as it is: it starts with a letter,
+// ends with neither space nor a character that continues a construct, and
+// holds no character that starts one (emphasis, code, links, HTML,
+// escapes, entities, typographic quotes and dashes, ellipses).
+func plainParagraph(p string) bool {
+	if p == "" || !asciiLetter(p[0]) || p[len(p)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c >= utf8.RuneSelf, asciiLetter(c), '0' <= c && c <= '9', c == ' ':
+		case c == '.' || c == '-':
+			if i+1 < len(p) && p[i+1] == c {
+				return false // an ellipsis or a dash
+			}
+		case strings.IndexByte(",;:?!()%/+=#$", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// mayLink reports whether the bare-link parser could find a link in s: an
+// address (@) or a word that starts like a URL, in any case.
+func mayLink(s string) bool {
+	if strings.IndexByte(s, '@') >= 0 {
+		return true
+	}
+	l := strings.ToLower(s)
+	for _, w := range []string{"www", "http", "ftp", "mailto"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
