@@ -18,58 +18,51 @@ const maxContext = 160
 const maxSharedSentence = 4 * maxContext * utf8.UTFMax
 
 // contexts fills in the sentence around every mention: one pass per block
-// of inline content builds its plain text and notes where mentions are.
-func (w *walker) contexts(root ast.Node) {
-	if len(w.st.nodes) == 0 {
-		return
-	}
-	index := make(map[*Node]int, len(w.st.nodes))
-	// The blocks that hold mentions, however deep: only their text is
-	// needed.
-	blocks := make(map[ast.Node]bool)
-	for i, n := range w.st.nodes {
-		index[n] = i
-		for p := n.Parent(); p != nil && !blocks[p]; p = p.Parent() {
-			if p.Type() == ast.TypeBlock {
-				blocks[p] = true
-			}
+// of inline content that holds mentions builds its plain text and notes
+// where mentions are.
+func (w *walker) contexts() {
+	// The blocks that hold mentions, each the nearest block around its
+	// mentions; the mentions come in document order, so a block's are
+	// together.
+	var blocks []ast.Node
+	for _, n := range w.st.nodes {
+		p := n.Parent()
+		for p != nil && p.Type() != ast.TypeBlock {
+			p = p.Parent()
+		}
+		if p != nil && (len(blocks) == 0 || blocks[len(blocks)-1] != p) {
+			blocks = append(blocks, p)
 		}
 	}
 	var b []byte // the text of a block, reused from block to block
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
-			return ast.WalkContinue, nil
-		}
-		if !blocks[n] {
-			return ast.WalkSkipChildren, nil
-		}
-		b = b[:0]
-		type span struct{ i, start, end int }
-		var spans []span
-		var inline func(n ast.Node)
-		inline = func(n ast.Node) {
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				switch c := c.(type) {
-				case *ast.Text:
-					b = append(b, c.Value(w.src)...)
-					if c.SoftLineBreak() || c.HardLineBreak() {
-						b = append(b, ' ')
-					}
-				case *ast.String:
-					b = append(b, c.Value...)
-				case *ast.RawHTML:
-				case *Node:
-					start := len(b)
-					inline(c)
-					spans = append(spans, span{index[c], start, len(b)})
-				default:
-					inline(c)
+	type span struct{ i, start, end int }
+	var spans []span
+	var inline func(n ast.Node)
+	inline = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b = append(b, c.Value(w.src)...)
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b = append(b, ' ')
 				}
+			case *ast.String:
+				b = append(b, c.Value...)
+			case *ast.RawHTML:
+			case *Node:
+				start := len(b)
+				inline(c)
+				spans = append(spans, span{c.index, start, len(b)})
+			default:
+				inline(c)
 			}
 		}
+	}
+	for _, n := range blocks {
+		b, spans = b[:0], spans[:0]
 		inline(n)
 		if len(b) == 0 {
-			return ast.WalkSkipChildren, nil
+			continue
 		}
 		// text reads b, which does not change until the next block: what
 		// the mentions keep of it below is cloned, never text itself.
@@ -95,8 +88,7 @@ func (w *walker) contexts(root ast.Node) {
 			m.Text = sent[s.start-from : s.end-from]
 			m.Before, m.After = clipContext(sent[:s.start-from], sent[s.end-from:])
 		}
-		return ast.WalkSkipChildren, nil
-	})
+	}
 }
 
 // sentenceAround returns the text of the sentence holding text[start:end],

@@ -6,7 +6,16 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/glossdev/gloss/generator/config"
+	"github.com/glossdev/gloss/generator/content"
+	"github.com/glossdev/gloss/generator/diag"
+	"github.com/glossdev/gloss/generator/markdown"
+	"github.com/glossdev/gloss/generator/urls"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 func TestEndsSentence(t *testing.T) {
@@ -134,4 +143,91 @@ func endsSentenceRunes(s string) bool {
 		return true
 	}
 	return false
+}
+
+// blockContexts is a transformer that runs after the mention transformer
+// and finds every mention's context as a walk of the whole document does:
+// the sentence around it in the text of its block (see sentenceAround),
+// for every block of inline content. It is the reference for
+// FuzzContextBlocks; contexts visits only the blocks that hold mentions.
+type blockContexts struct{ got *[][3]string }
+
+func (r blockContexts) Transform(root *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	found := map[int][3]string{}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
+			return ast.WalkContinue, nil
+		}
+		var b []byte
+		type span struct{ i, start, end int }
+		var spans []span
+		var inline func(n ast.Node)
+		inline = func(n ast.Node) {
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				switch c := c.(type) {
+				case *ast.Text:
+					b = append(b, c.Value(src)...)
+					if c.SoftLineBreak() || c.HardLineBreak() {
+						b = append(b, ' ')
+					}
+				case *ast.String:
+					b = append(b, c.Value...)
+				case *ast.RawHTML:
+				case *Node:
+					start := len(b)
+					inline(c)
+					spans = append(spans, span{c.index, start, len(b)})
+				default:
+					inline(c)
+				}
+			}
+		}
+		inline(n)
+		for _, s := range spans {
+			before, after := sentenceAround(string(b), s.start, s.end)
+			found[s.i] = [3]string{before, string(b[s.start:s.end]), after}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	*r.got = make([][3]string, len(found))
+	for i, f := range found {
+		if i < len(*r.got) {
+			(*r.got)[i] = f
+		}
+	}
+}
+
+// FuzzContextBlocks holds the mentions' contexts to those a walk of the
+// whole document finds.
+func FuzzContextBlocks(f *testing.F) {
+	for _, s := range []string{
+		"Medinsky spoke in Istanbul. Then Putin did.\n\n- Umerov.\n- In *Kyiv*, [Fidan](x) spoke.\n\n> Then Medinsky left.\n",
+		"| a | b |\n|-|-|\n| Kyiv | Medinsky said so. |\n\n# Kyiv\n\nText[^1].\n\n[^1]: Umerov in a note.\n",
+		"1. Kyiv\n   - Putin\n\n     Medinsky\n\n<div>\nKyiv\n</div>\n\nA [Kyiv](glossary:kyiv) ref.",
+	} {
+		f.Add(s)
+	}
+	var diags diag.List
+	m := NewMatcher(testEntries, &diags)
+	var want [][3]string
+	conv := markdown.New(
+		markdown.WithTransformer(NewTransformer(m), 200),
+		markdown.WithTransformer(blockContexts{&want}, 250),
+		markdown.WithNodeRenderer(Renderer{}, 100),
+	)
+	f.Fuzz(func(t *testing.T, md string) {
+		src := []byte("---\n---\n" + md)
+		var diags diag.List
+		doc := &markdown.Doc{File: content.File{Path: "a.md", Source: src, Lines: diag.NewLines(src)},
+			Page: urls.Article("a"), Site: siteStub{}, Diags: &diags}
+		res := Prepare(doc, Options{Policy: config.AutolinkAll})
+		want = nil
+		_, err := conv.Convert(doc)
+		require.NoError(t, err)
+		require.Len(t, want, len(res.Mentions))
+		for i, m := range res.Mentions {
+			assert.Equal(t, want[i], [3]string{m.Before, m.Text, m.After}, "mention %d in %q", i, md)
+		}
+	})
 }

@@ -23,6 +23,8 @@ type Node struct {
 	Linked bool
 	// Card ties the link to the entry's card in the page.
 	Card bool
+	// index is the mention's place in the document's Result.Mentions.
+	index int
 }
 
 // Kind implements ast.Node.

@@ -127,7 +127,7 @@ func (t *Transformer) Transform(root *ast.Document, reader text.Reader, pc parse
 	}
 	st.result.Mentions = (*found)[:0]
 	w.walk(root)
-	w.contexts(root)
+	w.contexts()
 	t.units.Put(w.units)
 	// The mentions outlive the document: they get a slice of their size,
 	// and the buffer goes back to the pool, without its pointers.
@@ -250,7 +250,7 @@ func (w *walker) newNode(e *content.Entry, off int, explicit bool, alias int, li
 	es.count++
 	es.linked = es.linked || linked
 	n := &Node{Entry: e, ID: "m-" + e.ID + "-" + strconv.Itoa(es.count),
-		Href: es.href, Linked: linked, Card: w.st.opts.Cards}
+		Href: es.href, Linked: linked, Card: w.st.opts.Cards, index: len(w.st.result.Mentions)}
 	w.st.result.Mentions = append(w.st.result.Mentions, Mention{
 		Entry: e, ID: n.ID, Explicit: explicit, Linked: linked, Offset: off, Alias: alias})
 	w.st.nodes = append(w.st.nodes, n)
