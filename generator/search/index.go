@@ -415,24 +415,34 @@ type termWeight struct {
 }
 
 // analyse returns the terms of a document with their weights, in the order
-// they first come. The terms are slices of the document's normalized text.
-// m is an empty table to work in; it is left full.
+// they first come. m is an empty table to work in; it is left full.
 func analyse(s *source, m *termTable) []termWeight {
 	// Per term: the fields' weights in the high byte, the count in the body
-	// in the low bits.
+	// in the low bits. The terms are slices of the document's normalized
+	// text, made in m's buffer.
+	text := m.text[:0]
 	for _, f := range s.title {
-		eachTerm(f, func(t string) { *m.at(t) |= WeightTitle << 24 })
+		text = appendTerms(text, f, func(t string) { *m.at(t) |= WeightTitle << 24 })
 	}
 	for _, f := range s.summary {
-		eachTerm(f, func(t string) { *m.at(t) |= WeightSummary << 24 })
+		text = appendTerms(text, f, func(t string) { *m.at(t) |= WeightSummary << 24 })
 	}
 	for _, f := range s.body {
-		eachTerm(f, func(t string) {
+		text = appendTerms(text, f, func(t string) {
 			if v := m.at(t); *v&0xffffff < 3 {
 				*v++
 			}
 		})
 	}
+	m.text = text
+	// The buffer serves the next document: the terms are copied into one
+	// string, a few bytes for each distinct word instead of the whole text.
+	var all strings.Builder
+	n := 0
+	m.each(func(t string, _ uint32) { n += len(t) })
+	all.Grow(n)
+	m.each(func(t string, _ uint32) { all.WriteString(t) })
+	terms := all.String()
 	out := make([]termWeight, 0, m.len())
 	m.each(func(t string, v uint32) {
 		w := uint8(v >> 24)
@@ -442,7 +452,8 @@ func analyse(s *source, m *termTable) []termWeight {
 		case v&0xffffff > 0:
 			w |= WeightBody
 		}
-		out = append(out, termWeight{t, w})
+		out = append(out, termWeight{terms[:len(t)], w})
+		terms = terms[len(t):]
 	})
 	return out
 }

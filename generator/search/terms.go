@@ -7,8 +7,11 @@ package search
 type termTable struct {
 	slots []termSlot // a power of two of them, at most half full
 	// order holds the used slots in the order their terms came, which is
-	// the order all returns them in.
+	// the order each gives them in.
 	order []int32
+	// text is a buffer for the normalized text that terms are slices of,
+	// kept from document to document.
+	text []byte
 }
 
 type termSlot struct {

@@ -70,3 +70,26 @@ func TestTermHashNotZero(t *testing.T) {
 	// FNV-1a of these bytes is 0; the table takes 1 instead.
 	assert.Equal(t, uint32(1), termHash("\xcc$1\xc4"))
 }
+
+// TestAnalyseTermsOutliveTheBuffer: a document's terms stay as they are
+// when the table and its text buffer go on to the next document.
+func TestAnalyseTermsOutliveTheBuffer(t *testing.T) {
+	var m termTable
+	// The first document is the longer: the second is made in the same
+	// buffer, over the first's text.
+	first := analyse(&source{title: []string{"Talks in Istanbul"},
+		body: []string{"Medinsky led the talks; talks resumed." + strings.Repeat(" ", 200)}}, &m)
+	want := map[string]uint8{}
+	for _, tw := range first {
+		want[tw.term] = tw.weight
+	}
+	m.reset()
+	analyse(&source{title: []string{"Zzzzz qqqqq"}, body: []string{"xxxxxxxxx yyyyyyyyy"}}, &m)
+	got := map[string]uint8{}
+	for _, tw := range first {
+		got[tw.term] = tw.weight
+	}
+	assert.Equal(t, want, got)
+	assert.Equal(t, map[string]uint8{"talks": WeightTitle | WeightBody, "istanbul": WeightTitle, "medinsky": WeightBody,
+		"led": WeightBody, "resumed": WeightBody}, got)
+}

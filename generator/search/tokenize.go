@@ -214,16 +214,20 @@ const maxStopWord = 5
 
 // eachTerm calls fn for every indexable term of s, in order: what Terms
 // returns, without making the list (FuzzEachTerm holds the two together).
-// It normalizes s as Normalize does and splits it as it goes: a run of ASCII
-// is lower-cased and split in one pass, without decoding.
-func eachTerm(s string, fn func(term string)) {
+func eachTerm(s string, fn func(term string)) { appendTerms(nil, s, fn) }
+
+// appendTerms is eachTerm with s normalized, as Normalize does, onto b,
+// which it returns: the terms are slices of it, valid while those bytes
+// are not written again. It splits s as it goes: a run of ASCII is
+// lower-cased and split in one pass, without decoding.
+func appendTerms(b []byte, s string, fn func(term string)) []byte {
 	if !utf8.ValidString(s) {
-		splitTerms(Normalize(s), fn)
-		return
+		splitTerms(Normalize(s), fn) // slices of a string of their own
+		return b
 	}
-	// The terms are slices of b. When b grows, those already made keep the
-	// bytes they were made from, which never change once written.
-	b := make([]byte, 0, len(s))
+	// When b grows, the terms already made keep the bytes they were made
+	// from, which never change once written.
+	b = slices.Grow(b, len(s))
 	start := -1 // where the term being read starts in b
 	var it norm.Iter
 	for i := 0; i < len(s); {
@@ -273,6 +277,7 @@ func eachTerm(s string, fn func(term string)) {
 	if start >= 0 {
 		emitTerm(b, start, len(b), fn)
 	}
+	return b
 }
 
 // emitTerm calls fn with b[start:end] when it is indexable.
