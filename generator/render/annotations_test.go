@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"strconv"
 	"testing"
 
 	"github.com/glossdev/gloss/generator/annotate"
@@ -160,4 +161,47 @@ func FuzzJSONString(f *testing.F) {
 			t.Fatalf("%q: got %s, want %s", s, got.String(), want)
 		}
 	})
+}
+
+// BenchmarkAnnotations writes the notes of an article with three notes.
+func BenchmarkAnnotations(b *testing.B) {
+	site := linked(b, siteFiles())
+	var notes []*annotate.Note
+	for i := range 3 {
+		notes = append(notes, &annotate.Note{
+			Annotation: &content.Annotation{ID: "n" + strconv.Itoa(i), Kind: content.NoteSource,
+				Source: &content.Link{Title: "Record of session 343", URL: "https://example.org/records/343"}},
+			Body:  `<span class="note-p">The ministry’s log gives 05:40 for convoy 343-A; the crossing opens at 06:00, so the convoy <em>waited</em> at the gate.</span>`,
+			Exact: "convoy 343-A reached the border crossing before dawn", Prefix: "According to the ministry, ",
+			Suffix: ". Negotiators argued that the", Start: 1200 * i, End: 1200*i + 52})
+	}
+	a := &link.Article{Article: &content.Article{Title: "A new round of talks in Ærlaava: what changes"},
+		Page: urls.Article("a-new-round"), Notes: notes}
+	for b.Loop() {
+		if _, err := Annotations(site, a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestJSONWriterDeep: members deeper than one write of indentation are
+// indented as encoding/json indents them.
+func TestJSONWriterDeep(t *testing.T) {
+	for _, depth := range []int{1, 15, 16, 17, 40} {
+		w := &jsonWriter{}
+		for range depth {
+			w.open('[')
+			w.item()
+		}
+		w.open('{')
+		w.str("k", "v")
+		w.num("n", 1)
+		w.close('}')
+		for range depth {
+			w.close(']')
+		}
+		var want bytes.Buffer
+		require.NoError(t, json.Indent(&want, w.b.Bytes(), "", "  "))
+		assert.Equal(t, want.String(), w.b.String(), "depth %d", depth)
+	}
 }

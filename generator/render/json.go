@@ -101,17 +101,24 @@ func (w *jsonWriter) item() {
 	w.empty = false
 }
 
+// spaces indents the members of up to 16 levels in one write.
+const spaces = "                                "
+
 func (w *jsonWriter) newline() {
 	w.b.WriteByte('\n')
-	for range w.depth {
-		w.b.WriteString("  ")
+	for n := 2 * w.depth; n > 0; {
+		k := min(n, len(spaces))
+		w.b.WriteString(spaces[:k])
+		n -= k
 	}
 }
 
+// key starts the member k, a name in the code that needs no escaping.
 func (w *jsonWriter) key(k string) {
 	w.item()
-	writeJSONString(&w.b, k)
-	w.b.WriteString(": ")
+	w.b.WriteByte('"')
+	w.b.WriteString(k)
+	w.b.WriteString(`": `)
 }
 
 func (w *jsonWriter) str(k, v string) {
