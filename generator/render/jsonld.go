@@ -97,20 +97,20 @@ func (p *Page) articleJSONLD() (template.JS, error) {
 	cfg := p.Site.Config
 	a := p.Article
 	var b bytes.Buffer
-	b.Grow(1024)
+	// Keys are names in the code, which need no escaping.
 	str := func(key, value string) {
-		b.WriteByte(',')
-		writeJSONString(&b, key)
-		b.WriteByte(':')
+		b.WriteString(`,"`)
+		b.WriteString(key)
+		b.WriteString(`":`)
 		writeJSONString(&b, value)
 	}
 	list := func(key string, items []json.RawMessage) {
 		if len(items) == 0 {
 			return
 		}
-		b.WriteByte(',')
-		writeJSONString(&b, key)
-		b.WriteString(":[")
+		b.WriteString(`,"`)
+		b.WriteString(key)
+		b.WriteString(`":[`)
 		for i, it := range items {
 			if i > 0 {
 				b.WriteByte(',')
@@ -120,16 +120,25 @@ func (p *Page) articleJSONLD() (template.JS, error) {
 		b.WriteByte(']')
 	}
 	var about, mentions []json.RawMessage
+	headline := a.Title + " " + a.Summary // what the article is about
 	for _, e := range a.Entries {
 		ent, err := p.mentionedEntity(e)
 		if err != nil {
 			return "", err
 		}
 		mentions = append(mentions, ent)
-		if mentionedIn(e, a.Title+" "+a.Summary) {
+		if mentionedIn(e, headline) {
 			about = append(about, ent)
 		}
 	}
+	size := 1024
+	for _, ent := range mentions {
+		size += len(ent)
+	}
+	for _, ent := range about {
+		size += len(ent)
+	}
+	b.Grow(size)
 	b.WriteString(`{"@context":"https://schema.org","@type":"NewsArticle"`)
 	list("about", about)
 	if len(a.Authors) > 0 {
