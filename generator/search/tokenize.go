@@ -70,7 +70,7 @@ func Normalize(s string) string {
 	// what follows, so only the runs of other characters go through NFKD
 	// (FuzzNormalize holds this to NFKD of the whole).
 	b := make([]byte, 0, len(s))
-	var it norm.Iter
+	var it *norm.Iter // made for the first run that needs decomposing
 	for i := 0; i < len(s); {
 		j := i + 1
 		if s[i] < utf8.RuneSelf {
@@ -102,8 +102,10 @@ func appendLower(b []byte, s string) []byte {
 }
 
 // appendFoldedRun appends s, valid UTF-8 without ASCII characters, in its
-// NFKD form folded (see appendFolded).
-func appendFoldedRun(b []byte, s string, it *norm.Iter) []byte {
+// NFKD form folded (see appendFolded). *it is an iterator for runs that need
+// decomposing, made the first time one does: most text has none, and an
+// iterator is a large value.
+func appendFoldedRun(b []byte, s string, it **norm.Iter) []byte {
 	if r, size := utf8.DecodeRuneInString(s); size == len(s) {
 		// One character alone between ASCII ones, the common case: its
 		// decomposition is its NFKD form.
@@ -115,9 +117,12 @@ func appendFoldedRun(b []byte, s string, it *norm.Iter) []byte {
 		return appendFolded(b, s) // already decomposed (’, many letters)
 	}
 	// An iterator, unlike AppendString, allocates nothing per call.
-	it.InitString(norm.NFKD, s)
-	for !it.Done() {
-		b = appendFolded(b, it.Next())
+	if *it == nil {
+		*it = new(norm.Iter)
+	}
+	(*it).InitString(norm.NFKD, s)
+	for !(*it).Done() {
+		b = appendFolded(b, (*it).Next())
 	}
 	return b
 }
@@ -229,7 +234,7 @@ func appendTerms(b []byte, s string, fn func(term string)) []byte {
 	// from, which never change once written.
 	b = slices.Grow(b, len(s))
 	start := -1 // where the term being read starts in b
-	var it norm.Iter
+	var it *norm.Iter // made for the first run that needs decomposing
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
