@@ -62,6 +62,9 @@ func FuzzContexts(f *testing.F) {
 	f.Add("../../articles/a/", "m-kyiv-1", "Talks in", "Kyiv", " ended.")
 	f.Add("javascript:x", "m x", "<b>", "&amp;", "'\"+\x00")
 	f.Add("%zz/%41/é", "#?", "", "\xff", "")
+	for _, href := range []string{"a/b:c", "x:y/z", "/x:y", ":x", "HTTPS://x", "mailto:a@b", "Http:x", "data:x", "#a:b", ".x:y", "../y:z"} {
+		f.Add(href, "m-x-1", "", "x", "")
+	}
 	f.Fuzz(func(t *testing.T, href, id, before, text, after string) {
 		checkContexts(t, link.Appearance{Href: href, Mentions: []*mention.Mention{
 			{ID: id, Before: before, Text: text, After: after},

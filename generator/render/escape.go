@@ -84,11 +84,18 @@ func writeURL(b textWriter, s string, normalize bool) {
 
 // safeURL reports whether s is relative or uses http, https or mailto.
 func safeURL(s string) bool {
-	scheme, _, ok := strings.Cut(s, ":")
-	if !ok || strings.Contains(scheme, "/") {
-		return true
+	// The scheme is what comes before the first ":", if no "/" comes
+	// first; most URLs here are relative and start with one.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '/':
+			return true
+		case ':':
+			scheme := s[:i]
+			return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+		}
 	}
-	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+	return true
 }
 
 func isHexDigit(c byte) bool {
