@@ -233,7 +233,7 @@ func appendTerms(b []byte, s string, fn func(term string)) []byte {
 	// When b grows, the terms already made keep the bytes they were made
 	// from, which never change once written.
 	b = slices.Grow(b, len(s))
-	start := -1 // where the term being read starts in b
+	start := -1       // where the term being read starts in b
 	var it *norm.Iter // made for the first run that needs decomposing
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
