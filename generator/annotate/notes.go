@@ -105,10 +105,10 @@ func plainNote(md string) (h template.HTML, ok bool) {
 }
 
 // plainParagraph reports whether p is one line that goldmark reads as a
-// paragraph of plain text and writes as it is: it starts with a letter,
-// ends with neither space nor a character that continues a construct, and
-// holds no character that starts one (emphasis, code, links, HTML,
-// escapes, entities, typographic quotes and dashes, ellipses).
+// paragraph of plain text and writes as it is: it starts with an ASCII
+// letter (not a list, heading or other block), does not end with a space,
+// and holds no character that starts an inline construct (emphasis, code,
+// links, HTML, escapes, entities, typographic quotes and dashes, ellipses).
 func plainParagraph(p string) bool {
 	if p == "" || !asciiLetter(p[0]) || p[len(p)-1] == ' ' {
 		return false
