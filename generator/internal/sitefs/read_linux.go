@@ -17,8 +17,9 @@ func (f *FS) readFileAtMost(name string, n int64) ([]byte, error) {
 		return readAtMost(f.fsys, name, n)
 	}
 	d := f.dir(path.Clean(folder))
-	if d.err != nil {
-		return readAtMost(f.fsys, name, n) // its own error, from the root
+	if d == nil || d.err != nil {
+		// Too many folders open, or its own error, from the root.
+		return readAtMost(f.fsys, name, n)
 	}
 	var fd int
 	var err error
@@ -27,6 +28,9 @@ func (f *FS) readFileAtMost(name string, n int64) ([]byte, error) {
 		if !errors.Is(err, syscall.EINTR) {
 			break
 		}
+	}
+	if errors.Is(err, syscall.ELOOP) {
+		err = errNotRegular // a symbolic link, as the other systems say
 	}
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
@@ -54,6 +58,10 @@ func (f *FS) readFileAtMost(name string, n int64) ([]byte, error) {
 		if errors.Is(err, syscall.EINTR) {
 			continue
 		}
+		if errors.Is(err, syscall.EAGAIN) {
+			// A file system that takes O_NONBLOCK for regular files too.
+			return readAtMost(f.fsys, name, n)
+		}
 		if err != nil {
 			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 		}
@@ -65,12 +73,16 @@ func (f *FS) readFileAtMost(name string, n int64) ([]byte, error) {
 	return buf, nil
 }
 
-// dir returns the folder name, opened through the root the first time.
+// dir returns the folder name, opened through the root the first time, or
+// nil when maxOpenDirs others are open.
 func (f *FS) dir(name string) *dir {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if d, ok := f.dirs[name]; ok {
 		return d
+	}
+	if len(f.dirs) >= maxOpenDirs {
+		return nil
 	}
 	d := &dir{}
 	file, err := f.root.Open(name)

@@ -26,10 +26,17 @@ type FS struct {
 	fsys fs.FS
 
 	mu sync.Mutex
-	// dirs are the folders ReadFileAtMost opened, by name. An FS is meant
-	// for one build: a folder replaced after it was opened is not seen.
+	// dirs are the folders ReadFileAtMost opened, by name, at most
+	// maxOpenDirs of them; files in other folders are read through the
+	// root. An FS is meant for one build: a folder replaced after it was
+	// opened is not seen.
 	dirs map[string]*dir
 }
+
+// maxOpenDirs bounds the folders an FS keeps open: content sits in a few
+// folders, and a site with thousands should not hold thousands of files
+// open while the build writes its own.
+const maxOpenDirs = 64
 
 // dir is an open folder.
 type dir struct {
@@ -81,14 +88,14 @@ func (f *FS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(f.fsys, n
 func (f *FS) ReadLink(name string) (string, error) { return fs.ReadLink(f.fsys, name) }
 
 // ReadFileAtMost reads the regular file name, or its first n bytes when it
-// is longer. It does not follow a symbolic link, and returns an error for a
-// file that is not regular (a folder, a named pipe: reading one would
-// wait).
+// is longer (none when n is not positive). It does not follow a symbolic
+// link, and returns an error for a file that is not regular (a link, a
+// folder, a named pipe: reading one would wait).
 func (f *FS) ReadFileAtMost(name string, n int64) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	return f.readFileAtMost(name, n)
+	return f.readFileAtMost(name, max(n, 0))
 }
 
 // ReadFileAtMost reads the regular file name in fsys, or its first n bytes
@@ -105,6 +112,7 @@ func ReadFileAtMost(fsys fs.FS, name string, n int64) ([]byte, error) {
 
 // readAtMost is ReadFileAtMost with fs.FS's methods.
 func readAtMost(fsys fs.FS, name string, n int64) ([]byte, error) {
+	n = max(n, 0)
 	if rl, ok := fsys.(fs.ReadLinkFS); ok {
 		// Not a symbolic link, nor a named pipe that Open would wait on.
 		if info, err := rl.Lstat(name); err == nil && !info.Mode().IsRegular() {

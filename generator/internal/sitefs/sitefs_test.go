@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -56,6 +57,7 @@ func TestReadFileAtMost(t *testing.T) {
 		{name: "content/a.md", n: 5, want: "hello"},
 		{name: "content/a.md", n: 3, want: "hel"},
 		{name: "content/a.md", n: 0, want: ""},
+		{name: "content/a.md", n: -5, want: ""},
 		{name: "content/empty.md", n: 100, want: ""},
 		{name: "content/sub/deep.md", n: 100, want: "deep down"},
 		{name: "top.md", n: 100, want: "at the top"},
@@ -66,10 +68,10 @@ func TestReadFileAtMost(t *testing.T) {
 		{name: "../a.md", n: 100, err: fs.ErrInvalid},
 		{name: "content/../content/a.md", n: 100, err: fs.ErrInvalid},
 		{name: "/content/a.md", n: 100, err: fs.ErrInvalid},
-		{name: "content/link.md", n: 100, err: errAny, link: true},
-		{name: "content/out.md", n: 100, err: errAny, link: true},
+		{name: "content/link.md", n: 100, err: errNotRegular, link: true},
+		{name: "content/out.md", n: 100, err: errNotRegular, link: true},
 		{name: "content/linkdir/deep.md", n: 100, want: "deep down", link: true},
-		{name: "content/pipe.md", n: 100, err: errAny, pipe: true},
+		{name: "content/pipe.md", n: 100, err: errNotRegular, pipe: true},
 	}
 	for _, tt := range tests {
 		if tt.link && !links || tt.pipe && !pipes {
@@ -185,4 +187,30 @@ func TestReadFileAtMostOtherFS(t *testing.T) {
 	assert.ErrorIs(t, err, errNotRegular)
 	_, err = ReadFileAtMost(fsys, "b.md", 4)
 	assert.ErrorIs(t, err, fs.ErrNotExist)
+}
+
+// TestReadFileAtMostManyFolders: past maxOpenDirs folders, files are read
+// through the root, and no more folders are kept open.
+func TestReadFileAtMostManyFolders(t *testing.T) {
+	dir := t.TempDir()
+	const folders = maxOpenDirs + 10
+	for i := range folders {
+		sub := filepath.Join(dir, "content", "f"+strconv.Itoa(i))
+		require.NoError(t, os.MkdirAll(sub, 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(sub, "a.md"), []byte("file "+strconv.Itoa(i)), 0o644))
+	}
+	site, err := Open(dir)
+	require.NoError(t, err)
+	defer site.Close()
+	for round := range 2 {
+		for i := range folders {
+			got, err := site.ReadFileAtMost("content/f"+strconv.Itoa(i)+"/a.md", 100)
+			require.NoError(t, err, "round %d, folder %d", round, i)
+			assert.Equal(t, "file "+strconv.Itoa(i), string(got))
+		}
+	}
+	assert.LessOrEqual(t, len(site.dirs), maxOpenDirs)
+	if runtime.GOOS == "linux" {
+		assert.Len(t, site.dirs, maxOpenDirs)
+	}
 }
