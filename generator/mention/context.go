@@ -35,32 +35,9 @@ func (w *walker) contexts() {
 		}
 	}
 	var b []byte // the text of a block, reused from block to block
-	type span struct{ i, start, end int }
 	var spans []span
-	var inline func(n ast.Node)
-	inline = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				b = append(b, c.Value(w.src)...)
-				if c.SoftLineBreak() || c.HardLineBreak() {
-					b = append(b, ' ')
-				}
-			case *ast.String:
-				b = append(b, c.Value...)
-			case *ast.RawHTML:
-			case *Node:
-				start := len(b)
-				inline(c)
-				spans = append(spans, span{c.index, start, len(b)})
-			default:
-				inline(c)
-			}
-		}
-	}
 	for _, n := range blocks {
-		b, spans = b[:0], spans[:0]
-		inline(n)
+		b, spans = appendInline(b[:0], spans[:0], n, w.src)
 		if len(b) == 0 {
 			continue
 		}
@@ -89,6 +66,34 @@ func (w *walker) contexts() {
 			m.Before, m.After = clipContext(sent[:s.start-from], sent[s.end-from:])
 		}
 	}
+}
+
+// span is where a mention's text is in its block's text, and its place in
+// the results.
+type span struct{ i, start, end int }
+
+// appendInline appends the plain text of n's inline content to b, and the
+// place of each mention in it to spans.
+func appendInline(b []byte, spans []span, n ast.Node, src []byte) ([]byte, []span) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b = append(b, c.Value(src)...)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b = append(b, ' ')
+			}
+		case *ast.String:
+			b = append(b, c.Value...)
+		case *ast.RawHTML:
+		case *Node:
+			start := len(b)
+			b, spans = appendInline(b, spans, c, src)
+			spans = append(spans, span{c.index, start, len(b)})
+		default:
+			b, spans = appendInline(b, spans, c, src)
+		}
+	}
+	return b, spans
 }
 
 // sentenceAround returns the text of the sentence holding text[start:end],
@@ -171,6 +176,12 @@ func endsSentence(s string) bool {
 			return false
 		}
 	}
+	return endsSentenceRunes(s)
+}
+
+// endsSentenceRunes is endsSentence without its shortcut for ASCII
+// (FuzzSentenceBounds holds the two together).
+func endsSentenceRunes(s string) bool {
 	s = strings.TrimRight(s, "\"'”’)]»")
 	r, size := utf8.DecodeLastRuneInString(s)
 	switch r {

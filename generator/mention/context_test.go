@@ -125,26 +125,6 @@ func sentenceBoundsRunes(text string, start, end int) (int, int) {
 	return s, e
 }
 
-// endsSentenceRunes is endsSentence without its shortcut for ASCII.
-func endsSentenceRunes(s string) bool {
-	s = strings.TrimRight(s, "\"'”’)]»")
-	r, size := utf8.DecodeLastRuneInString(s)
-	switch r {
-	case '!', '?', '…':
-		return true
-	case '.':
-		prev, psize := utf8.DecodeLastRuneInString(s[:len(s)-size])
-		if unicode.IsUpper(prev) {
-			before, _ := utf8.DecodeLastRuneInString(s[:len(s)-size-psize])
-			if before == '.' || before == utf8.RuneError || unicode.IsSpace(before) {
-				return false // an initial
-			}
-		}
-		return true
-	}
-	return false
-}
-
 // blockContexts is a transformer that runs after the mention transformer
 // and finds every mention's context as a walk of the whole document does:
 // the sentence around it in the text of its block (see sentenceAround),
@@ -159,31 +139,7 @@ func (r blockContexts) Transform(root *ast.Document, reader text.Reader, pc pars
 		if !entering || n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
 			return ast.WalkContinue, nil
 		}
-		var b []byte
-		type span struct{ i, start, end int }
-		var spans []span
-		var inline func(n ast.Node)
-		inline = func(n ast.Node) {
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				switch c := c.(type) {
-				case *ast.Text:
-					b = append(b, c.Value(src)...)
-					if c.SoftLineBreak() || c.HardLineBreak() {
-						b = append(b, ' ')
-					}
-				case *ast.String:
-					b = append(b, c.Value...)
-				case *ast.RawHTML:
-				case *Node:
-					start := len(b)
-					inline(c)
-					spans = append(spans, span{c.index, start, len(b)})
-				default:
-					inline(c)
-				}
-			}
-		}
-		inline(n)
+		b, spans := appendInline(nil, nil, n, src)
 		for _, s := range spans {
 			before, after := sentenceAround(string(b), s.start, s.end)
 			found[s.i] = [3]string{before, string(b[s.start:s.end]), after}
