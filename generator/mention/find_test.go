@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
@@ -11,16 +12,19 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// BenchmarkFind looks for the test entries in a paragraph of about 1,300
-// characters that mentions a few of them.
+// benchParagraph is a paragraph of about 1,300 characters that mentions a
+// few of the test entries 15 times.
+var benchParagraph = strings.Repeat("Local officials said that the talks would resume after a short pause in Istanbul, "+
+	"but the mood was tense. Medinsky, who leads the delegation, said that the timetable was more ambitious "+
+	"than anyone had expected; Erdoğan’s office did not comment. ", 5)
+
+// BenchmarkFind looks for the test entries in benchParagraph's units, as
+// runs of text that do not prepare simply are read.
 func BenchmarkFind(b *testing.B) {
 	var diags diag.List
 	m := NewMatcher(testEntries, &diags)
-	text := strings.Repeat("Local officials said that the talks would resume after a short pause in Istanbul, "+
-		"but the mood was tense. Medinsky, who leads the delegation, said that the timetable was more ambitious "+
-		"than anyone had expected; Erdoğan’s office did not comment. ", 5)
-	units := textmap.Units([][]byte{[]byte(text)})
-	b.SetBytes(int64(len(text)))
+	units := textmap.Units([][]byte{[]byte(benchParagraph)})
+	b.SetBytes(int64(len(benchParagraph)))
 	for b.Loop() {
 		if len(m.Find(units)) != 15 {
 			b.Fatal("wrong matches")
@@ -28,14 +32,32 @@ func BenchmarkFind(b *testing.B) {
 	}
 }
 
-// FuzzFind holds Find, which spells out its ASCII cases, to the same loop
-// with the calls it spells out.
+// BenchmarkFindText joins benchParagraph and looks for the test entries in
+// it, as most runs of text are read.
+func BenchmarkFindText(b *testing.B) {
+	var diags diag.List
+	m := NewMatcher(testEntries, &diags)
+	pieces := [][]byte{[]byte(benchParagraph)}
+	var j textmap.Joined
+	b.SetBytes(int64(len(benchParagraph)))
+	for b.Loop() {
+		if !j.Join(pieces) || len(m.FindText(j.Text, nil)) != 15 {
+			b.Fatal("wrong matches")
+		}
+	}
+}
+
+// FuzzFind holds Find and FindText, which reads the characters of text
+// itself, to findUnits, the plain loop over units. The pieces are joined
+// by FindText's callers when they prepare simply: then FindText reads the
+// joined text without the units.
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{
 		"Medinsky met Putin in Istanbul.", "xMedinsky Medinskyx _Putin Putin_ 9Kyiv Kyiv9",
 		"Erdoğan’s İstanbul, Côte d'Ivoire; New York University; KREMLIN kremlin",
 		"Мединский and Medinsky\u0301 and e\u0301Kyiv", "Vladimir Medinsky's Vladimir Putin",
 		"Medinsky'Sultan' and 'Sultan'", "de Gaulle, De Gaulle and DE GAULLE",
+		"Vladimir  Medinsky, Vladimir\tPutin, Erdoğan\u00a0Kyiv \xffKyiv",
 	} {
 		f.Add(s)
 	}
@@ -43,12 +65,85 @@ func FuzzFind(f *testing.F) {
 	// A name that starts with a character outside words, which may follow
 	// a match, and one that starts in lower case.
 	m := NewMatcher(append(slices.Clone(testEntries), entry("sultan", "'Sultan'"), entry("de-gaulle", "de Gaulle")), &diags)
+	var j textmap.Joined
 	f.Fuzz(func(t *testing.T, s string) {
-		units := textmap.Units([][]byte{[]byte(s)})
-		if got, want := m.Find(units), m.find(units, false); !slices.Equal(got, want) {
-			t.Fatalf("%q: Find gives %v, the loop with calls %v", s, got, want)
+		pieces := [][]byte{[]byte(s)}
+		units := textmap.Units(pieces)
+		want := findUnits(m, units)
+		if got := m.Find(units); !slices.Equal(got, want) {
+			t.Fatalf("%q: Find gives %v, the loop over units %v", s, got, want)
+		}
+		if !j.Join(pieces) {
+			return
+		}
+		got := m.FindText(j.Text, nil)
+		for i, g := range got {
+			// Byte offsets to units: the characters before them.
+			got[i].Start, got[i].End = utf8.RuneCount(j.Text[:g.Start]), utf8.RuneCount(j.Text[:g.End])
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: FindText gives %v, the loop over units %v", s, got, want)
 		}
 	})
+}
+
+// findUnits is Find as a plain loop over units, which Find once was.
+func findUnits(m *Matcher, units []textmap.Unit) []Match {
+	canEnd := func(end int) bool {
+		return end == len(units) || (!units[end].Glued && !units[end].IsWord())
+	}
+	exactEqual := func(us []textmap.Unit, exact []rune) bool {
+		if len(us) != len(exact) {
+			return false
+		}
+		for i := range us {
+			if us[i].Norm() != exact[i] {
+				return false
+			}
+		}
+		return true
+	}
+	var out []Match
+	afterWord := false
+	for i := 0; i < len(units); i++ {
+		u := &units[i]
+		var n *trieNode
+		if !afterWord && !u.Glued {
+			n = m.first(u.Fold())
+		}
+		afterWord = u.IsWord()
+		if n == nil {
+			continue
+		}
+		best := Match{End: -1}
+		for j := i; n != nil; {
+			if j > i {
+				n = n.child(units[j].Fold())
+			}
+			j++
+			if n == nil {
+				break
+			}
+			if len(n.cands) > 0 && canEnd(j) {
+				for _, c := range n.cands {
+					if c.matchCase && !exactEqual(units[i:j], c.exact) {
+						continue
+					}
+					best = Match{Start: i, End: j, Entry: c.entry, Alias: c.alias}
+					break
+				}
+			}
+			if j == len(units) {
+				break
+			}
+		}
+		if best.End > 0 {
+			out = append(out, best)
+			i = best.End - 1
+			afterWord = units[i].IsWord()
+		}
+	}
+	return out
 }
 
 // TestFindNoStartRightAfterAWord: a match ends a word, so a name that

@@ -29,6 +29,7 @@ type Matcher struct {
 	// in lower case, most names in upper case, and a word that no name
 	// can start with costs one look.
 	start   [utf8.RuneSelf]*trieNode
+	word    [utf8.RuneSelf]bool
 	entries []*content.Entry
 	// aliases counts the aliases of each entry, for unmatched-alias warnings.
 	aliases [][]content.Alias
@@ -105,6 +106,9 @@ func NewMatcher(entries []*content.Entry, diags *diag.List) *Matcher {
 	// does.
 	for r := 'A'; r <= 'Z'; r++ {
 		m.ascii[r] = m.ascii[r+'a'-'A']
+	}
+	for c := range m.word {
+		m.word[c] = isWordByte(byte(c))
 	}
 	for r, n := range m.ascii {
 		if n != nil && n.canStart(rune(r)) {
@@ -187,93 +191,145 @@ func (m *Matcher) Entry(i int) *content.Entry { return m.entries[i] }
 
 // Match is a mention found in a text.
 type Match struct {
-	// Start and End index the units of the text.
+	// Start and End index the units of the text (Find) or its bytes
+	// (FindText).
 	Start, End int
 	Entry      int
 	Alias      int
 }
 
 // Find returns the leftmost-longest, non-overlapping mentions in units.
-func (m *Matcher) Find(units []textmap.Unit) []Match { return m.find(units, true) }
-
-// find is Find; fast turns on the loop's own reading of ASCII characters,
-// which spells out what Unit.IsWord and Unit.Fold do (FuzzFind checks it
-// against the calls).
-func (m *Matcher) find(units []textmap.Unit, fast bool) []Match {
-	var out []Match
-	// afterWord tells whether units[i-1] continues a word: no match starts
-	// right after one.
-	afterWord := false
-	for i := 0; i < len(units); i++ {
-		u := &units[i]
-		var n *trieNode
-		if r := u.Orig; fast && r < utf8.RuneSelf {
-			if !afterWord && !u.Glued {
-				n = m.start[r]
-			}
-			afterWord = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
-		} else {
-			if !afterWord && !u.Glued {
-				n = m.first(u.Fold())
-			}
-			afterWord = u.IsWord()
+func (m *Matcher) Find(units []textmap.Unit) []Match {
+	// The units' characters, and at each one's first byte its unit and
+	// whether it is glued.
+	text := make([]byte, 0, len(units))
+	unit := make([]int, 0, len(units)+1)
+	glued := make([]bool, 0, len(units))
+	for i := range units {
+		n := len(text)
+		text = utf8.AppendRune(text, units[i].Orig)
+		for range len(text) - n {
+			unit = append(unit, i)
+			glued = append(glued, units[i].Glued)
 		}
-		if n == nil {
-			continue
+	}
+	unit = append(unit, len(units))
+	out := m.FindText(text, glued)
+	for i := range out {
+		out[i].Start, out[i].End = unit[out[i].Start], unit[out[i].End]
+	}
+	return out
+}
+
+// FindText returns the leftmost-longest, non-overlapping mentions in text,
+// the characters of prepared units as UTF-8 (one unit each); the matches'
+// Start and End are byte offsets. glued marks, by byte, the characters
+// Glued to the one before; nil marks none. Most text is ASCII, whose
+// characters the loop reads itself (FuzzFind holds it to the plain loop
+// over units that it replaced).
+func (m *Matcher) FindText(text []byte, glued []bool) []Match {
+	var out []Match
+	// afterWord tells whether the character before i continues a word: no
+	// match starts right after one.
+	afterWord := false
+	for i := 0; i < len(text); {
+		var n *trieNode
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			// Most characters: ASCII, inside a word or starting none.
+			if afterWord || m.start[c] == nil {
+				afterWord = m.word[c]
+				i++
+				continue
+			}
+			afterWord = isWordByte(c)
+			if glued != nil && glued[i] {
+				i++
+				continue
+			}
+			n = m.start[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(text[i:])
+			r = textmap.PlainQuote(r)
+			if !afterWord && (glued == nil || !glued[i]) {
+				n = m.first(textmap.FoldRune(r))
+			}
+			afterWord = textmap.IsWordChar(r)
+			if n == nil {
+				i += size
+				continue
+			}
 		}
 		best := Match{End: -1}
-		for j := i; n != nil; {
-			if j > i {
-				r := units[j].Orig
-				if fast && r < utf8.RuneSelf {
-					if 'A' <= r && r <= 'Z' {
-						r += 'a' - 'A'
-					}
-				} else {
-					r = units[j].Fold()
-				}
-				n = n.child(r)
-			}
-			j++
-			if n == nil {
-				break
-			}
-			if len(n.cands) > 0 && canEnd(units, j) {
+		for j := i + size; ; {
+			if len(n.cands) > 0 && canEnd(text, glued, j) {
 				for _, c := range n.cands {
-					if c.matchCase && !exactEqual(units[i:j], c.exact) {
+					if c.matchCase && !exactEqual(text[i:j], c.exact) {
 						continue
 					}
 					best = Match{Start: i, End: j, Entry: c.entry, Alias: c.alias}
 					break
 				}
 			}
-			if j == len(units) {
+			if j == len(text) {
 				break
 			}
+			r, size := rune(text[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(text[j:])
+				r = textmap.FoldRune(textmap.PlainQuote(r))
+			} else if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if n = n.child(r); n == nil {
+				break
+			}
+			j += size
 		}
-		if best.End > 0 {
-			out = append(out, best)
-			i = best.End - 1
-			afterWord = units[i].IsWord()
+		if best.End < 0 {
+			i += size
+			continue
 		}
+		out = append(out, best)
+		i = best.End
+		r, _ := utf8.DecodeLastRune(text[:i])
+		afterWord = textmap.IsWordChar(textmap.PlainQuote(r))
 	}
 	return out
 }
 
-func canEnd(units []textmap.Unit, end int) bool {
-	return end == len(units) || (!units[end].Glued && !units[end].IsWord())
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
-func exactEqual(us []textmap.Unit, exact []rune) bool {
-	if len(us) != len(exact) {
+// canEnd reports whether a match may end at byte end of text: at its end,
+// or before a character that neither continues a word nor is glued.
+func canEnd(text []byte, glued []bool, end int) bool {
+	if end == len(text) {
+		return true
+	}
+	if glued != nil && glued[end] {
 		return false
 	}
-	for i := range us {
-		if us[i].Norm() != exact[i] {
+	if c := text[end]; c < utf8.RuneSelf {
+		return !isWordByte(c)
+	}
+	r, _ := utf8.DecodeRune(text[end:])
+	return !textmap.IsWordChar(textmap.PlainQuote(r))
+}
+
+// exactEqual reports whether text reads exact, character by character in
+// Norm form.
+func exactEqual(text []byte, exact []rune) bool {
+	k := 0
+	for _, r := range string(text) {
+		if k == len(exact) || textmap.PlainQuote(r) != exact[k] {
 			return false
 		}
+		k++
 	}
-	return true
+	return k == len(exact)
 }
 
 // prepare normalizes an alias as text is normalized for matching.

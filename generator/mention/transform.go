@@ -96,6 +96,8 @@ type Transformer struct {
 	m     *Matcher
 	byID  map[string]*content.Entry
 	units textmap.Pool
+	// joined holds *textmap.Joined buffers, reused like units.
+	joined sync.Pool
 	// found holds *[]Mention buffers that documents' mentions are
 	// gathered in before they get a slice of their own size.
 	found sync.Pool
@@ -120,7 +122,11 @@ func (t *Transformer) Transform(root *ast.Document, reader text.Reader, pc parse
 	if !ok {
 		return
 	}
-	w := &walker{t: t, doc: doc, st: st, src: reader.Source(), units: t.units.Get()}
+	joined, _ := t.joined.Get().(*textmap.Joined)
+	if joined == nil {
+		joined = new(textmap.Joined)
+	}
+	w := &walker{t: t, doc: doc, st: st, src: reader.Source(), units: t.units.Get(), joined: joined}
 	found, _ := t.found.Get().(*[]Mention)
 	if found == nil {
 		found = new([]Mention)
@@ -129,6 +135,9 @@ func (t *Transformer) Transform(root *ast.Document, reader text.Reader, pc parse
 	w.walk(root)
 	w.contexts()
 	t.units.Put(w.units)
+	if cap(joined.Text) <= 1<<20 {
+		t.joined.Put(joined) // the pool keeps no huge buffers
+	}
 	// The mentions outlive the document: they get a slice of their size,
 	// and the buffer goes back to the pool, without its pointers.
 	ms := st.result.Mentions
@@ -148,9 +157,15 @@ type walker struct {
 	src []byte
 	// buffers reused from run to run
 	units  []textmap.Unit
+	joined *textmap.Joined
 	pieces []piece
 	values [][]byte
+	places []place
 }
+
+// place is where a match is in the pieces of a run: its first and last
+// pieces, and where it starts and ends in them.
+type place struct{ first, last, start, end int }
 
 // walk visits n's children in document order, linking mentions in runs of
 // text and skipping the places mentions never go.
@@ -285,11 +300,32 @@ func (w *walker) run(first, last ast.Node) {
 			break
 		}
 	}
-	units := textmap.AppendUnits(w.units[:0], values)
-	w.units = units[:0]
-	matches := w.t.m.Find(units)
-	if len(matches) == 0 {
-		return
+	var matches []Match
+	places := w.places[:0]
+	defer func() { w.places = places[:0] }()
+	if j := w.joined; j.Join(values) {
+		// Most text: its units are its characters, and the matches' byte
+		// offsets are found in the pieces.
+		matches = w.t.m.FindText(j.Text, nil)
+		if len(matches) == 0 {
+			return
+		}
+		for _, m := range matches {
+			first, start := j.Locate(m.Start)
+			last, end := j.Locate(m.End - 1)
+			places = append(places, place{first, last, start, end + 1})
+		}
+	} else {
+		units := textmap.AppendUnits(w.units[:0], values)
+		w.units = units[:0]
+		matches = w.t.m.Find(units)
+		if len(matches) == 0 {
+			return
+		}
+		for _, m := range matches {
+			start, end := units[m.Start], units[m.End-1]
+			places = append(places, place{int(start.Piece), int(end.Piece), int(start.Start), int(end.End)})
+		}
 	}
 	// Decide in document order, rewrite the tree from the right so that
 	// earlier positions stay valid.
@@ -299,8 +335,7 @@ func (w *walker) run(first, last ast.Node) {
 		if e.ID == w.st.opts.Self {
 			continue
 		}
-		u := units[m.Start]
-		off := sourceOffset(pieces[u.Piece].node, int(u.Start))
+		off := sourceOffset(pieces[places[i].first].node, places[i].start)
 		linked := false
 		switch w.st.opts.Policy {
 		case config.AutolinkAll:
@@ -314,9 +349,8 @@ func (w *walker) run(first, last ast.Node) {
 		if nodes[i] == nil {
 			continue
 		}
-		m := matches[i]
-		start, end := units[m.Start], units[m.End-1]
-		w.wrap(nodes[i], pieces[start.Piece].node, int(start.Start), pieces[end.Piece].node, int(end.End))
+		p := places[i]
+		w.wrap(nodes[i], pieces[p.first].node, p.start, pieces[p.last].node, p.end)
 	}
 }
 
