@@ -7,6 +7,7 @@
 package annotate
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -21,7 +22,15 @@ import (
 // docText is an article's text prepared for anchoring. Each unit is one
 // character of display and of norm, in the same order.
 type docText struct {
+	// units are the text's units; for joined text they are made only when
+	// asked for, by allUnits, from values.
 	units []textmap.Unit
+	// joined, when not nil, is the text's pieces joined: they prepare
+	// simply, and it locates each unit without the units.
+	joined *textmap.Joined
+	values [][]byte
+	// n is the number of units.
+	n int
 	// display is the text as it reads; norm is the same text in the units'
 	// Norm form, which quotes are looked for in. norm may be display itself,
 	// or read a buffer that lives as long as the docText.
@@ -34,11 +43,50 @@ func newText(units []textmap.Unit) *docText {
 	return t
 }
 
+// newJoinedText prepares the pieces values, which j has joined, for
+// anchoring: their units are display's characters. It makes norm in buf
+// as newTextInto does.
+func newJoinedText(j *textmap.Joined, values [][]byte, display string, buf []byte) (*docText, []byte) {
+	t, buf := newTextInto(nil, display, buf)
+	t.joined, t.values, t.n = j, values, j.Len()
+	return t, buf
+}
+
+// unit returns unit i.
+func (t *docText) unit(i int) textmap.Unit {
+	if t.units == nil && t.joined != nil {
+		return t.joined.Unit(i)
+	}
+	return t.units[i]
+}
+
+// glued reports whether unit i is Glued to the one before.
+func (t *docText) glued(i int) bool { return t.joined == nil && t.units[i].Glued }
+
+// allUnits returns every unit, making them for joined text.
+func (t *docText) allUnits() []textmap.Unit {
+	if t.units == nil && t.joined != nil {
+		t.units = textmap.Units(t.values)
+	}
+	return t.units
+}
+
+// pieceUnits returns the units [first, last) that piece p made.
+func (t *docText) pieceUnits(p int32) (first, last int) {
+	if t.joined != nil {
+		return t.joined.PieceUnits(int(p))
+	}
+	byPiece := func(u textmap.Unit, p int32) int { return cmp.Compare(u.Piece, p) }
+	first, _ = slices.BinarySearchFunc(t.units, p, byPiece)
+	last, _ = slices.BinarySearchFunc(t.units, p+1, byPiece)
+	return first, last
+}
+
 // newTextInto prepares units, whose text as it reads is display, making
 // norm in buf when display holds characters that Norm changes. It returns
 // buf, grown, for reuse once the docText is no longer used.
 func newTextInto(units []textmap.Unit, display string, buf []byte) (*docText, []byte) {
-	t := &docText{units: units, display: display, norm: display}
+	t := &docText{units: units, n: len(units), display: display, norm: display}
 	for i := 0; i < len(display); {
 		i += asciiPrefix(display[i:])
 		if i == len(display) {
@@ -100,7 +148,7 @@ func (t *docText) find(a *content.Annotation) (matches []span, quoteOnly int) {
 		units += charCount(t.norm[counted:off])
 		counted = off
 		start := units
-		if t.units[start].Glued || (start+qLen < len(t.units) && t.units[start+qLen].Glued) {
+		if t.glued(start) || (start+qLen < t.n && t.glued(start+qLen)) {
 			continue
 		}
 		quoteOnly++
@@ -123,7 +171,8 @@ const maxNearWork = 20_000_000
 // is close enough to be the likely intended text.
 func (t *docText) near(quote string) (span, bool) {
 	q := []rune(strings.ToLower(textmap.Normalize(quote)))
-	n := len(t.units)
+	units := t.allUnits()
+	n := len(units)
 	if len(q) == 0 || n == 0 || n*len(q) > maxNearWork {
 		return span{}, false
 	}
@@ -136,7 +185,7 @@ func (t *docText) near(quote string) (span, bool) {
 	}
 	best, bestEnd, bestStart := len(q)+1, -1, 0
 	for j := 0; j < n; j++ {
-		c := unicode.ToLower(t.units[j].Norm())
+		c := unicode.ToLower(units[j].Norm())
 		diag, diagStart := cost[0], start[0]
 		cost[0], start[0] = 0, j+1
 		for i := 1; i <= len(q); i++ {
@@ -168,7 +217,11 @@ func (t *docText) near(quote string) (span, bool) {
 
 // orig returns the text of units [start, end) as it reads.
 func (t *docText) orig(start, end int) string {
-	return origText(t.units[max(0, start):min(end, len(t.units))])
+	start, end = max(0, start), min(end, t.n)
+	if t.joined != nil {
+		return t.display[t.joined.Offset(start):t.joined.Offset(end)]
+	}
+	return origText(t.units[start:end])
 }
 
 // origText returns the text of units as it reads.

@@ -118,3 +118,44 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// FuzzJoinedText holds a docText of joined text, whose units are made only
+// when asked for, to one of the same pieces' units: units, pieces, quoted
+// text and places found.
+func FuzzJoinedText(f *testing.F) {
+	f.Add("Talks in Istanbul, ", "then Kyiv’s talks", "Kyiv's", "then", 3, 20)
+	f.Add("Ærlaava’s “talks” in ", "Ærlaava", "Ærlaava", "", 0, 40)
+	f.Fuzz(func(t *testing.T, a, b, quote, prefix string, start, end int) {
+		values := [][]byte{[]byte(a), []byte(textmap.Break), []byte(b)}
+		var j textmap.Joined
+		if !j.Join(values) {
+			return
+		}
+		units := textmap.Units(values)
+		want := newText(units)
+		got, _ := newJoinedText(&j, values, string(j.Text), nil)
+		assert.Equal(t, want.display, got.display)
+		assert.Equal(t, want.norm, got.norm)
+		assert.Equal(t, want.n, got.n)
+		for i := range units {
+			assert.Equal(t, want.unit(i), got.unit(i), "unit %d", i)
+			assert.Equal(t, want.glued(i), got.glued(i), "unit %d", i)
+		}
+		for p := range values {
+			wf, wl := want.pieceUnits(int32(p))
+			gf, gl := got.pieceUnits(int32(p))
+			assert.Equal(t, [2]int{wf, wl}, [2]int{gf, gl}, "piece %d", p)
+		}
+		if start <= end && 0 <= end && start <= len(units) {
+			// As orig is called: around places found, which may run over
+			// the text's ends.
+			assert.Equal(t, want.orig(start, end), got.orig(start, end), "units [%d, %d)", start, end)
+		}
+		ann := &content.Annotation{Quote: quote, Prefix: prefix}
+		wm, wq := want.find(ann)
+		gm, gq := got.find(ann)
+		assert.Equal(t, wm, gm)
+		assert.Equal(t, wq, gq)
+		assert.Equal(t, units, got.allUnits())
+	})
+}

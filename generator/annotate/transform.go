@@ -97,6 +97,7 @@ type buffers struct {
 	values  [][]byte
 	norm    []byte
 	display []byte
+	joined  textmap.Joined
 }
 
 // NewTransformer returns a Transformer that renders note bodies with notes.
@@ -133,24 +134,39 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 		bufs = &buffers{}
 	}
 	pieces, values := collectInto(root, src, bufs.pieces[:0], bufs.values[:0])
-	units := textmap.AppendUnits(t.units.Get(), values)
-	var txt *docText
+	var units []textmap.Unit
 	defer func() {
 		t.units.Put(units)
 		clear(values) // drop the references into this document
 		clear(pieces)
 		bufs.pieces, bufs.values = pieces[:0], values[:0]
+		if cap(bufs.joined.Text) > 1<<20 {
+			bufs.joined = textmap.Joined{} // the pool keeps no huge buffers
+		}
 		t.bufs.Put(bufs)
 	}()
 	// Each unit is one character of the display text, which is the
-	// article's plain text for search too.
-	bufs.display = appendOrig(bufs.display[:0], units)
-	display := string(bufs.display)
-	if len(st.anns) == 0 {
-		st.result.Text = display
-		return
+	// article's plain text for search too. Most text prepares simply: its
+	// units are its characters as they read, and are not made.
+	var txt *docText
+	var display string
+	if bufs.joined.Join(values) {
+		display = string(bufs.joined.Text)
+		if len(st.anns) == 0 {
+			st.result.Text = display
+			return
+		}
+		txt, bufs.norm = newJoinedText(&bufs.joined, values, display, bufs.norm)
+	} else {
+		units = textmap.AppendUnits(t.units.Get(), values)
+		bufs.display = appendOrig(bufs.display[:0], units)
+		display = string(bufs.display)
+		if len(st.anns) == 0 {
+			st.result.Text = display
+			return
+		}
+		txt, bufs.norm = newTextInto(units, display, bufs.norm)
 	}
-	txt, bufs.norm = newTextInto(units, display, bufs.norm)
 
 	type anchored struct {
 		ann *content.Annotation
@@ -212,7 +228,7 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 	for i, f := range ok2 {
 		spans[i] = f.span
 	}
-	leaves := split(pieces, units, spans)
+	leaves := split(pieces, txt, spans)
 	for i, f := range ok2 {
 		n := &Note{Annotation: f.ann, Number: i + 1}
 		body, err := t.notes.Render(f.ann.Note)
@@ -242,8 +258,7 @@ func warnFragile(doc *markdown.Doc, a *content.Annotation, txt *docText, s span,
 			"an edit to the words around it will break the note; a longer quote is sturdier")
 		return
 	}
-	masked := make([]textmap.Unit, len(txt.units))
-	copy(masked, txt.units)
+	masked := slices.Clone(txt.allUnits())
 	for i := s.start; i < s.end; i++ {
 		masked[i].Orig = 0
 	}
@@ -261,7 +276,7 @@ func report(doc *markdown.Doc, a *content.Annotation, msg, hint string) {
 func where(doc *markdown.Doc, pieces []piece, txt *docText, spans []span, src []byte) string {
 	var parts []string
 	for _, s := range spans {
-		u := txt.units[s.start]
+		u := txt.unit(s.start)
 		line, _ := doc.File.Lines.Position(pieces[u.Piece].offset(int(u.Start), src))
 		parts = append(parts, fmt.Sprintf("line %d", line))
 	}
@@ -340,7 +355,7 @@ func collectInto(root ast.Node, src []byte, pieces []piece, values [][]byte) ([]
 
 // split cuts the text leaves inside spans at the spans' boundaries and
 // returns the resulting leaves with their unit ranges, in order.
-func split(pieces []piece, units []textmap.Unit, spans []span) []leaf {
+func split(pieces []piece, txt *docText, spans []span) []leaf {
 	cut := make([]int, 0, 2*len(spans))
 	for _, s := range spans {
 		cut = append(cut, s.start, s.end)
@@ -355,10 +370,9 @@ func split(pieces []piece, units []textmap.Unit, spans []span) []leaf {
 		if s.start >= s.end {
 			continue
 		}
-		for pi := max(units[s.start].Piece, next); pi <= units[s.end-1].Piece; pi++ {
-			first, _ := slices.BinarySearchFunc(units, pi, func(u textmap.Unit, pi int32) int { return cmp.Compare(u.Piece, pi) })
-			last, _ := slices.BinarySearchFunc(units, pi+1, func(u textmap.Unit, pi int32) int { return cmp.Compare(u.Piece, pi) })
-			leaves = appendLeaves(leaves, pieces[pi], int(pi), first, last, units, cut)
+		for pi := max(txt.unit(s.start).Piece, next); pi <= txt.unit(s.end-1).Piece; pi++ {
+			first, last := txt.pieceUnits(pi)
+			leaves = appendLeaves(leaves, pieces[pi], int(pi), first, last, txt, cut)
 			next = pi + 1
 		}
 	}
@@ -367,7 +381,7 @@ func split(pieces []piece, units []textmap.Unit, spans []span) []leaf {
 
 // appendLeaves appends the leaves of piece p (number pi, units [first,
 // last)), split at the cuts that fall inside it.
-func appendLeaves(leaves []leaf, p piece, pi, first, last int, units []textmap.Unit, cut []int) []leaf {
+func appendLeaves(leaves []leaf, p piece, pi, first, last int, txt *docText, cut []int) []leaf {
 	if p.node == nil || first >= last {
 		return leaves
 	}
@@ -382,7 +396,7 @@ func appendLeaves(leaves []leaf, p piece, pi, first, last int, units []textmap.U
 	var cuts []int
 	k, _ := slices.BinarySearch(cut, first+1)
 	for ; k < len(cut) && cut[k] < last; k++ {
-		if u := cut[k]; int(units[u].Piece) == pi {
+		if u := cut[k]; int(txt.unit(u).Piece) == pi {
 			cuts = append(cuts, u)
 		}
 	}
@@ -391,7 +405,7 @@ func appendLeaves(leaves []leaf, p piece, pi, first, last int, units []textmap.U
 	node := t
 	for k := len(cuts) - 1; k >= 0; k-- {
 		u := cuts[k]
-		right := splitText(node, int(units[u].Start))
+		right := splitText(node, int(txt.unit(u).Start))
 		if right == nil {
 			continue
 		}

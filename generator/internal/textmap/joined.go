@@ -163,6 +163,16 @@ func (j *Joined) Unit(i int) Unit {
 	return Unit{Orig: r, Piece: int32(p), Start: int32(off), End: int32(off + size)}
 }
 
+// Offset returns the offset in Text of unit i's first byte, and len(Text)
+// for i = Len().
+func (j *Joined) Offset(i int) int {
+	if i >= j.Len() {
+		return len(j.Text)
+	}
+	u := j.Unit(i)
+	return int(j.bytes[u.Piece]) + int(u.Start)
+}
+
 // Locate returns the piece that holds byte off of Text, and off's place in
 // it.
 func (j *Joined) Locate(off int) (piece, start int) {

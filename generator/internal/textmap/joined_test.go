@@ -24,12 +24,14 @@ func checkJoined(t *testing.T, j *Joined, pieces [][]byte) {
 	off := 0
 	for i := range units {
 		assert.Equal(t, units[i], j.Unit(i), "unit %d", i)
+		assert.Equal(t, off, j.Offset(i), "unit %d", i)
 		for k := range utf8.RuneLen(units[i].Orig) {
 			piece, start := j.Locate(off + k)
 			assert.Equal(t, [2]int{int(units[i].Piece), int(units[i].Start) + k}, [2]int{piece, start}, "byte %d", off+k)
 		}
 		off += utf8.RuneLen(units[i].Orig)
 	}
+	assert.Equal(t, len(text), j.Offset(len(units)))
 	for p := range pieces {
 		first, last := j.PieceUnits(p)
 		for i := range units {
