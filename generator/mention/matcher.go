@@ -28,8 +28,11 @@ type Matcher struct {
 	// below the child matches case and starts otherwise. Most words start
 	// in lower case, most names in upper case, and a word that no name
 	// can start with costs one look.
-	start   [utf8.RuneSelf]*trieNode
-	word    [utf8.RuneSelf]bool
+	start [utf8.RuneSelf]*trieNode
+	// class sorts bytes for FindText's fast loop: inWord for ASCII that
+	// continues a word, startsName for ASCII that start has a node for,
+	// other for the bytes of other characters.
+	class   [256]uint8
 	entries []*content.Entry
 	// aliases counts the aliases of each entry, for unmatched-alias warnings.
 	aliases [][]content.Alias
@@ -107,12 +110,20 @@ func NewMatcher(entries []*content.Entry, diags *diag.List) *Matcher {
 	for r := 'A'; r <= 'Z'; r++ {
 		m.ascii[r] = m.ascii[r+'a'-'A']
 	}
-	for c := range m.word {
-		m.word[c] = isWordByte(byte(c))
-	}
 	for r, n := range m.ascii {
 		if n != nil && n.canStart(rune(r)) {
 			m.start[r] = n
+		}
+	}
+	for c := range m.class {
+		switch {
+		case c >= utf8.RuneSelf:
+			m.class[c] = other
+		case m.start[c] != nil:
+			m.class[c] = startsName
+		}
+		if c < utf8.RuneSelf && isWordByte(byte(c)) {
+			m.class[c] |= inWord
 		}
 	}
 	return m
@@ -233,15 +244,26 @@ func (m *Matcher) FindText(text []byte, glued []bool) []Match {
 	// match starts right after one.
 	afterWord := false
 	for i := 0; i < len(text); {
+		// Most characters are ASCII and inside a word or starting none:
+		// they are passed over with one test each.
+		after := uint8(0)
+		if afterWord {
+			after = startsName
+		}
+		for ; i < len(text); i++ {
+			k := m.class[text[i]]
+			if k&^after >= startsName {
+				break
+			}
+			after = (k & inWord) << 1
+		}
+		afterWord = after != 0
+		if i == len(text) {
+			break
+		}
 		var n *trieNode
 		size := 1
 		if c := text[i]; c < utf8.RuneSelf {
-			// Most characters: ASCII, inside a word or starting none.
-			if afterWord || m.start[c] == nil {
-				afterWord = m.word[c]
-				i++
-				continue
-			}
 			afterWord = isWordByte(c)
 			if glued != nil && glued[i] {
 				i++
@@ -298,6 +320,14 @@ func (m *Matcher) FindText(text []byte, glued []bool) []Match {
 	}
 	return out
 }
+
+// Byte classes of Matcher.class. startsName is inWord shifted left: the
+// fast loop masks it off after a word character.
+const (
+	inWord     = 1
+	startsName = 2
+	other      = 4
+)
 
 func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
