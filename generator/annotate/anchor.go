@@ -219,7 +219,8 @@ func (t *docText) near(quote string) (span, bool) {
 func (t *docText) orig(start, end int) string {
 	start, end = max(0, start), min(end, t.n)
 	if t.joined != nil {
-		return t.display[t.joined.Offset(start):t.joined.Offset(end)]
+		// A copy: the notes that keep it must not keep the whole text.
+		return strings.Clone(t.display[t.joined.Offset(start):t.joined.Offset(end)])
 	}
 	return origText(t.units[start:end])
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/glossdev/gloss/generator/config"
 	"github.com/glossdev/gloss/generator/content"
@@ -233,6 +234,30 @@ func TestTextWithoutAnnotations(t *testing.T) {
 	assert.Empty(t, msgs)
 	assert.Empty(t, res.Notes)
 	assert.Equal(t, "First block here.\nSecond line.", res.Text, "the plain text, for search")
+}
+
+// TestNotesKeepOnlyTheirText: a note's quote and the text around it are
+// kept with the note, for pages and the exported selectors, after the
+// article's text is dropped; they must not hold on to the whole text.
+func TestNotesKeepOnlyTheirText(t *testing.T) {
+	for _, md := range []string{
+		"Talks in Kyiv resumed after a pause.",     // joined: the text prepares simply
+		"Talks in  Kyiv resumed after a pause.",    // made into units
+		"Talks in Ærlaava’s Kyiv resumed, “soon”.", // joined, not ASCII
+	} {
+		_, res, msgs := run(t, md, q("Kyiv resumed"))
+		require.Empty(t, msgs)
+		require.Len(t, res.Notes, 1)
+		n := res.Notes[0]
+		assert.Equal(t, "Kyiv resumed", n.Exact)
+		text := unsafe.StringData(res.Text)
+		for _, s := range []string{n.Exact, n.Prefix, n.Suffix} {
+			p := unsafe.StringData(s)
+			inside := uintptr(unsafe.Pointer(p)) >= uintptr(unsafe.Pointer(text)) &&
+				uintptr(unsafe.Pointer(p)) < uintptr(unsafe.Pointer(text))+uintptr(len(res.Text))
+			assert.False(t, inside, "%q in %q shares the text's memory", s, md)
+		}
+	}
 }
 
 // TestOrigTextSize: an article's text lives as long as the build, so it is
