@@ -143,8 +143,8 @@ func (j *Joined) PieceUnits(p int) (first, last int) {
 
 // Unit returns unit i, as AppendUnits would have made it.
 func (j *Joined) Unit(i int) Unit {
-	// The last piece whose first unit is at or before i and that made
-	// units: pieces that made none start where the next one does.
+	// The piece that made unit i: the first whose units end after it (a
+	// piece that made none ends where it starts, and is passed over).
 	p := sort.Search(len(j.chars)-1, func(p int) bool { return int(j.chars[p+1]) > i })
 	start := int(j.bytes[p])
 	if j.ASCII {
