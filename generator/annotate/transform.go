@@ -148,23 +148,23 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 	// Each unit is one character of the display text, which is the
 	// article's plain text for search too. Most text prepares simply: its
 	// units are its characters as they read, and are not made.
-	var txt *docText
+	joined := bufs.joined.Join(values)
 	var display string
-	if bufs.joined.Join(values) {
+	if joined {
 		display = string(bufs.joined.Text)
-		if len(st.anns) == 0 {
-			st.result.Text = display
-			return
-		}
-		txt, bufs.norm = newJoinedText(&bufs.joined, values, display, bufs.norm)
 	} else {
 		units = textmap.AppendUnits(t.units.Get(), values)
 		bufs.display = appendOrig(bufs.display[:0], units)
 		display = string(bufs.display)
-		if len(st.anns) == 0 {
-			st.result.Text = display
-			return
-		}
+	}
+	if len(st.anns) == 0 {
+		st.result.Text = display
+		return
+	}
+	var txt *docText
+	if joined {
+		txt, bufs.norm = newJoinedText(&bufs.joined, values, display, bufs.norm)
+	} else {
 		txt, bufs.norm = newTextInto(units, display, bufs.norm)
 	}
 

@@ -87,7 +87,9 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
-// findUnits is Find as a plain loop over units, which Find once was.
+// findUnits is Find as a plain loop over units, which Find once was. It
+// reads the text its own way and shares with FindText only the choice
+// among the aliases that end at a node.
 func findUnits(m *Matcher, units []textmap.Unit) []Match {
 	canEnd := func(end int) bool {
 		return end == len(units) || (!units[end].Glued && !units[end].IsWord())
@@ -125,12 +127,8 @@ func findUnits(m *Matcher, units []textmap.Unit) []Match {
 				break
 			}
 			if len(n.cands) > 0 && canEnd(j) {
-				for _, c := range n.cands {
-					if c.matchCase && !exactEqual(units[i:j], c.exact) {
-						continue
-					}
-					best = Match{Start: i, End: j, Entry: c.entry, Alias: c.alias}
-					break
+				if m, ok := n.match(i, j, func(exact []rune) bool { return exactEqual(units[i:j], exact) }); ok {
+					best = m
 				}
 			}
 			if j == len(units) {

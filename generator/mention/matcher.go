@@ -189,6 +189,18 @@ func (n *trieNode) add(r rune) *trieNode {
 	return c
 }
 
+// match returns the first alias ending at n that the text [start, end)
+// may be: one that ignores case, or one that equal says the text reads
+// as, character by character.
+func (n *trieNode) match(start, end int, equal func(exact []rune) bool) (Match, bool) {
+	for _, c := range n.cands {
+		if !c.matchCase || equal(c.exact) {
+			return Match{Start: start, End: end, Entry: c.entry, Alias: c.alias}, true
+		}
+	}
+	return Match{}, false
+}
+
 // first returns the root's child for r.
 func (m *Matcher) first(r rune) *trieNode {
 	if r < utf8.RuneSelf {
@@ -286,12 +298,8 @@ func (m *Matcher) FindText(text []byte, glued []bool) []Match {
 		best := Match{End: -1}
 		for j := i + size; ; {
 			if len(n.cands) > 0 && canEnd(text, glued, j) {
-				for _, c := range n.cands {
-					if c.matchCase && !exactEqual(text[i:j], c.exact) {
-						continue
-					}
-					best = Match{Start: i, End: j, Entry: c.entry, Alias: c.alias}
-					break
+				if m, ok := n.match(i, j, func(exact []rune) bool { return exactEqual(text[i:j], exact) }); ok {
+					best = m
 				}
 			}
 			if j == len(text) {
