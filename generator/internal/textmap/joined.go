@@ -32,8 +32,9 @@ type Joined struct {
 // j is not to be used until the next Join.
 //
 // Text prepares simply when it is NFC, valid UTF-8, holds no white space
-// but single spaces (no two in a row, in a piece or across pieces) and no
-// control character but the '\n' of a Break piece. FuzzJoin holds Join to
+// but single spaces (no two in a row, in a piece or across pieces), no
+// control character but the '\n' of a Break piece, and no mark that does
+// not start a character. FuzzJoin holds Join to
 // AppendUnits.
 func (j *Joined) Join(pieces [][]byte) bool {
 	j.Text, j.bytes, j.chars = j.Text[:0], j.bytes[:0], j.chars[:0]
@@ -99,8 +100,9 @@ func (j *Joined) Join(pieces [][]byte) bool {
 }
 
 // simpleChars counts the characters of p, a run of non-ASCII text, and
-// reports whether it prepares simply: valid, NFC, and with no white space
-// (which folds into a space whatever comes before it). NFC is checked run
+// reports whether it prepares simply: valid, NFC, with no white space
+// (which folds into a space whatever comes before it) and no mark that does
+// not start a character (glued to the one before). NFC is checked run
 // by run: norm's quick check starts afresh after each ASCII character, as
 // at the start of its input (FuzzJoin holds this to AppendUnits, which
 // checks whole pieces).
@@ -111,7 +113,8 @@ func simpleChars(p []byte) (int, bool) {
 	n := 0
 	for i := 0; i < len(p); n++ {
 		r, size := utf8.DecodeRune(p[i:])
-		if r == utf8.RuneError && size == 1 || unicode.IsSpace(PlainQuote(r)) {
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(PlainQuote(r)) ||
+			!norm.NFC.Properties(p[i:]).BoundaryBefore() {
 			return 0, false
 		}
 		i += size

@@ -69,6 +69,8 @@ func TestJoin(t *testing.T) {
 		{"an ideographic space", pieces("a\u3000b"), false},
 		{"NFD", pieces("e\u0301"), false},
 		{"a composition across a piece", pieces("e", "\u0301"), false},
+		{"a mark with no composition, glued", pieces("0\u0319 x"), false},
+		{"a virama, glued", pieces("क्ष"), false},
 		{"invalid UTF-8", pieces("a\xffb"), false},
 		{"a truncated character", pieces("a\xc3"), false},
 	} {

@@ -75,7 +75,9 @@ func appendUnits(dst []Unit, pieces [][]byte, fast bool) []Unit {
 			space = true
 			continue
 		}
-		if norm.NFC.QuickSpan(p) == len(p) {
+		// Text that is NFC and valid is read as it is; other text is
+		// normalized.
+		if norm.NFC.QuickSpan(p) == len(p) && utf8.Valid(p) {
 			if fast {
 				// No byte makes more than one unit: room for all, written in
 				// place.
@@ -109,25 +111,37 @@ func appendUnits(dst []Unit, pieces [][]byte, fast bool) []Unit {
 					}
 				}
 				r, size := utf8.DecodeRune(p[off:])
-				units, space = appendUnit(units, space, r, pi, off, off+size, false)
+				// A mark that does not start a character is glued to the
+				// one before, as in normalized text below.
+				glued := off > 0 && !norm.NFC.Properties(p[off:]).BoundaryBefore()
+				units, space = appendUnit(units, space, r, pi, off, off+size, glued)
 				off += size
 			}
 			continue
 		}
-		var it norm.Iter
-		it.Init(norm.NFC, p)
-		for !it.Done() {
-			start := it.Pos()
-			seg := it.Next()
-			end := it.Pos()
-			first := true
-			for _, r := range string(seg) {
-				units, space = appendUnit(units, space, r, pi, start, end, !first)
-				first = false
-			}
-		}
+		units, space = appendNormalized(units, space, p, pi)
 	}
 	return units
+}
+
+// appendNormalized appends the units of piece p, number pi, normalizing
+// it: the characters of each of its segments (a character that starts one,
+// and the marks after it) all locate the whole segment, and all but the
+// first are glued.
+func appendNormalized(units []Unit, space bool, p []byte, pi int) ([]Unit, bool) {
+	var it norm.Iter
+	it.Init(norm.NFC, p)
+	for !it.Done() {
+		start := it.Pos()
+		seg := it.Next()
+		end := it.Pos()
+		first := true
+		for _, r := range string(seg) {
+			units, space = appendUnit(units, space, r, pi, start, end, !first)
+			first = false
+		}
+	}
+	return units, space
 }
 
 func appendUnit(units []Unit, inSpace bool, r rune, piece, start, end int, glued bool) ([]Unit, bool) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/unicode/norm"
 )
 
 // u is a unit in a compact form for comparisons.
@@ -101,6 +102,53 @@ func TestUnitsNFCInputIsUnchanged(t *testing.T) {
 	got := Units(pieces("Café"))
 	assert.Equal(t, "Café", origs(got))
 	assert.Equal(t, u{'é', 0, 3, 5, false}, compact(got)[3])
+}
+
+func TestUnitsGlueMarksInNFCInput(t *testing.T) {
+	// A mark with no precomposed form leaves the text NFC, and is glued to
+	// its base as in text that is normalized: whether a piece is NFC must
+	// not change where a match may start or end.
+	in := "0\u0319 क्ष"
+	require.Equal(t, len(in), norm.NFC.QuickSpan([]byte(in)), "NFC as it is")
+	assert.Equal(t, []u{
+		{'0', 0, 0, 1, false},
+		{'\u0319', 0, 1, 3, true},
+		{' ', 0, 3, 4, false},
+		{'क', 0, 4, 7, false},
+		{'\u094d', 0, 7, 10, true},
+		{'ष', 0, 10, 13, false},
+	}, compact(Units(pieces(in))))
+	assert.Equal(t, []u{{'\u0319', 0, 0, 2, false}, {'a', 0, 2, 3, false}}, compact(Units(pieces("\u0319a"))),
+		"a mark that starts a piece has nothing to be glued to")
+}
+
+// FuzzUnitsGlue holds units made from NFC text without normalizing it to
+// those made by normalizing it: the same characters, glued alike, and each
+// character that a match may start at or end after located alike.
+func FuzzUnitsGlue(f *testing.F) {
+	for _, s := range []string{"0\u0319 क्ष", "\u0319a", "Café", "a\u0319\u0316b  \u0306"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := []byte(s)
+		if norm.NFC.QuickSpan(p) != len(p) || s == Break {
+			return
+		}
+		got := AppendUnits(nil, [][]byte{p})
+		want, _ := appendNormalized(nil, false, p, 0)
+		require.Len(t, got, len(want))
+		for i := range want {
+			g, w := got[i], want[i]
+			assert.Equal(t, w.Orig, g.Orig, "unit %d", i)
+			assert.Equal(t, w.Glued, g.Glued, "unit %d", i)
+			if !w.Glued {
+				assert.Equal(t, w.Start, g.Start, "start of unit %d", i)
+			}
+			if i+1 == len(want) || !want[i+1].Glued {
+				assert.Equal(t, w.End, g.End, "end of unit %d", i)
+			}
+		}
+	})
 }
 
 func TestUnitsFoldWhiteSpace(t *testing.T) {
