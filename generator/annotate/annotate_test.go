@@ -126,6 +126,14 @@ func TestAnchoring(t *testing.T) {
 			"⟦note-1:<code>a</code> b⟧^note-1"},
 		{"whitespace-only pieces are not wrapped", "x *a* *b* y", []*content.Annotation{q("a b")},
 			"x <em>⟦note-1:a⟧</em> <em>⟦note-1:b⟧^note-1</em> y"},
+		{"a line break at a note's end stays outside", "a b\nc", []*content.Annotation{q("a b")},
+			"⟦note-1:a b⟧^note-1\nc"},
+		{"so does one after a space", "a b \nc", []*content.Annotation{q("a b")},
+			"⟦note-1:a b⟧^note-1\nc"},
+		{"one highlight across a line break after a space", "a b \nc d", []*content.Annotation{q("b c")},
+			"a ⟦note-1:b\nc⟧^note-1 d"},
+		{"a note after two spaces leaves them out", "x  y", []*content.Annotation{{Quote: "y", Prefix: "x "}},
+			"x  ⟦note-1:y⟧^note-1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -394,7 +394,10 @@ func appendLeaves(leaves []leaf, p piece, pi, first, last int, txt *docText, cut
 	}
 	// Cut from the right so that byte offsets stay valid.
 	var cuts []int
-	k, _ := slices.BinarySearch(cut, first+1)
+	k, startsHere := slices.BinarySearch(cut, first)
+	if startsHere {
+		k++
+	}
 	for ; k < len(cut) && cut[k] < last; k++ {
 		if u := cut[k]; int(txt.unit(u).Piece) == pi {
 			cuts = append(cuts, u)
@@ -405,35 +408,23 @@ func appendLeaves(leaves []leaf, p piece, pi, first, last int, txt *docText, cut
 	node := t
 	for k := len(cuts) - 1; k >= 0; k-- {
 		u := cuts[k]
-		right := splitText(node, int(txt.unit(u).Start))
+		right := markdown.SplitText(node, int(txt.unit(u).Start))
 		if right == nil {
 			continue
 		}
 		parts = append(parts, leaf{right, u, ends})
 		ends = u
 	}
+	// The piece may start with white space that the last unit of the
+	// piece before holds: a span that starts or ends here leaves it out.
+	if off := int(txt.unit(first).Start); startsHere && off > 0 {
+		if right := markdown.SplitText(node, off); right != nil {
+			node = right
+		}
+	}
 	parts = append(parts, leaf{node, first, ends})
 	slices.Reverse(parts)
 	return append(leaves, parts...)
-}
-
-// splitText splits t at byte off of its original value; the left part
-// stays in t.
-func splitText(t *ast.Text, off int) *ast.Text {
-	seg := t.Segment
-	at := seg.Start + off
-	if at <= seg.Start || at >= seg.Stop {
-		return nil
-	}
-	right := ast.NewTextSegment(gtext.NewSegment(at, seg.Stop))
-	right.SetSoftLineBreak(t.SoftLineBreak())
-	right.SetHardLineBreak(t.HardLineBreak())
-	right.SetRaw(t.IsRaw())
-	t.Segment = seg.WithStop(at)
-	t.SetSoftLineBreak(false)
-	t.SetHardLineBreak(false)
-	t.Parent().InsertAfter(t.Parent(), t, right)
-	return right
 }
 
 // wrap highlights the leaves inside s piece by piece and places the note's
@@ -445,6 +436,9 @@ func wrap(n *Note, leaves []leaf, s span, src []byte) {
 	flush := func() {
 		if len(group) == 0 {
 			return
+		}
+		if t, ok := group[len(group)-1].(*ast.Text); ok {
+			markdown.SplitLineBreak(t)
 		}
 		h := &Highlight{Note: n, First: firstMark}
 		firstMark = false
@@ -470,11 +464,22 @@ func wrap(n *Note, leaves []leaf, s span, src []byte) {
 			continue
 		}
 		if blank(node, src) {
-			flush()
-			continue
+			continue // blank text starts and ends no highlight
 		}
-		if len(group) > 0 && group[len(group)-1].NextSibling() != node {
-			flush()
+		if len(group) > 0 {
+			// A highlight goes on across blank text to the next sibling.
+			last := group[len(group)-1]
+			gap := last.NextSibling()
+			for gap != nil && gap != node && isBlankText(gap, src) {
+				gap = gap.NextSibling()
+			}
+			if gap != node {
+				flush()
+			} else {
+				for c := last.NextSibling(); c != node; c = c.NextSibling() {
+					group = append(group, c)
+				}
+			}
 		}
 		group = append(group, node)
 	}
@@ -508,6 +513,12 @@ func wrap(n *Note, leaves []leaf, s span, src []byte) {
 	}
 	ref := &Ref{Note: n}
 	at.Parent().InsertAfter(at.Parent(), at, ref)
+}
+
+// isBlankText tells whether n is a text node of white space, or none.
+func isBlankText(n ast.Node, src []byte) bool {
+	_, ok := n.(*ast.Text)
+	return ok && blank(n, src)
 }
 
 func blank(n ast.Node, src []byte) bool {

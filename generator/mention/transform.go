@@ -376,6 +376,9 @@ func sourceOffset(n ast.Node, off int) int {
 func (w *walker) wrap(m *Node, startNode ast.Node, startOff int, endNode ast.Node, endOff int) {
 	parent := startNode.Parent()
 	splitAfter(endNode, endOff)
+	if t, ok := endNode.(*ast.Text); ok {
+		markdown.SplitLineBreak(t)
+	}
 	first := startNode
 	if right := splitAfter(startNode, startOff); right != nil {
 		if startNode == endNode {
@@ -394,21 +397,13 @@ func (w *walker) wrap(m *Node, startNode ast.Node, startOff int, endNode ast.Nod
 	}
 }
 
-// splitAfter splits a text node at byte off of its value, keeping the left
-// part in n and returning the new right part (nil when there is nothing to
-// split off). Strings are never split.
+// splitAfter splits a text node at byte off of its value (see
+// markdown.SplitText); other nodes, Strings among them, are never split.
 func splitAfter(n ast.Node, off int) ast.Node {
-	t, ok := n.(*ast.Text)
-	if !ok || off <= 0 || off >= t.Segment.Len() {
-		return nil
+	if t, ok := n.(*ast.Text); ok {
+		if right := markdown.SplitText(t, off); right != nil {
+			return right
+		}
 	}
-	right := ast.NewTextSegment(t.Segment.WithStart(t.Segment.Start + off))
-	right.SetSoftLineBreak(t.SoftLineBreak())
-	right.SetHardLineBreak(t.HardLineBreak())
-	right.SetRaw(t.IsRaw())
-	t.Segment = t.Segment.WithStop(t.Segment.Start + off)
-	t.SetSoftLineBreak(false)
-	t.SetHardLineBreak(false)
-	t.Parent().InsertAfter(t.Parent(), t, right)
-	return right
+	return nil
 }
