@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/glossdev/gloss/generator/config"
@@ -29,14 +30,20 @@ var kyiv = &content.Entry{ID: "kyiv", Name: "Kyiv", Kind: content.KindPlace, Mat
 // note-N) and returns the compacted HTML, the result and the messages.
 func run(t *testing.T, md string, anns ...*content.Annotation) (string, *Result, []string) {
 	t.Helper()
+	return runWith(t, nil, md, anns...)
+}
+
+// runWith is run with more converter options.
+func runWith(t *testing.T, mdOpts []markdown.Option, md string, anns ...*content.Annotation) (string, *Result, []string) {
+	t.Helper()
 	var diags diag.List
 	m := mention.NewMatcher([]*content.Entry{kyiv}, &diags)
-	conv := markdown.New(
+	conv := markdown.New(append([]markdown.Option{
 		markdown.WithTransformer(mention.NewTransformer(m), 200),
 		markdown.WithTransformer(NewTransformer(NewNoteRenderer()), 300),
 		markdown.WithNodeRenderer(mention.Renderer{}, 100),
 		markdown.WithNodeRenderer(Renderer{}, 100),
-	)
+	}, mdOpts...)...)
 	src := []byte("---\n---\n" + md)
 	doc := &markdown.Doc{File: content.File{Path: "a.md", Source: src, Lines: diag.NewLines(src), BodyOffset: 8},
 		Page: urls.Article("a"), Site: siteStub{}, Diags: &diags}
@@ -137,6 +144,11 @@ func TestAnchoring(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			// With bare links everywhere, goldmark cuts the text nodes in
+			// other places: the same highlights.
+			got, _, msgs := runWith(t, []markdown.Option{markdown.WithBareLinksEverywhere(true)}, tt.md, tt.anns...)
+			assert.Empty(t, msgs)
+			assert.Equal(t, tt.want, got, "bare links everywhere")
 			got, res, msgs := run(t, tt.md, tt.anns...)
 			assert.Empty(t, msgs)
 			assert.Equal(t, tt.want, got)
@@ -205,19 +217,32 @@ func TestNoteMarkup(t *testing.T) {
 }
 
 // FuzzAnchoring checks that no article text or quote makes anchoring panic,
-// that an anchored quote's exported text is the quote, and that highlights
-// stay balanced and outside links' notes.
+// that an anchored quote's exported text is the quote, that highlights
+// stay balanced and outside links' notes, and that a parse with bare links
+// everywhere anchors the same notes.
 func FuzzAnchoring(f *testing.F) {
 	for _, s := range [][3]string{
 		{"It was *not* a truce.", "was not a", ""}, {"a [b](x) c", "a b", ""}, {"Kyiv's", "Kyiv’s", ""},
 		{"x\n\ny", "x y", ""}, {"cat cat", "cat", "cat "}, {"**a**b**c**", "abc", ""}, {"`a` b", "a b", ""},
 		{"Erdog\u0306an", "Erdoğan", ""}, {"a  b", "a b", "a"},
+		{"See Kyiv\nand https://example.org/a then\nKyiv again.", "and https://example.org/a then Kyiv", ""},
 	} {
 		f.Add(s[0], s[1], s[2])
 	}
 	f.Fuzz(func(t *testing.T, md, quote, prefix string) {
 		a := &content.Annotation{Quote: quote, Prefix: prefix}
 		html, res, msgs := run(t, md, a)
+		// A parse with bare links everywhere cuts the text nodes in other
+		// places (see markdown.WithBareLinksEverywhere): the same notes,
+		// in text that can reach the transformer (the loader refuses
+		// files that are not UTF-8).
+		if utf8.ValidString(md) && utf8.ValidString(quote) && utf8.ValidString(prefix) {
+			html2, res2, msgs2 := runWith(t, []markdown.Option{markdown.WithBareLinksEverywhere(true)}, md,
+				&content.Annotation{Quote: quote, Prefix: prefix})
+			require.Equal(t, html2, html)
+			require.Equal(t, res2, res)
+			require.Equal(t, msgs2, msgs)
+		}
 		if len(res.Notes) == 0 {
 			if len(msgs) == 0 && strings.TrimSpace(quote) != "" {
 				t.Fatalf("quote %q neither anchored nor reported", quote)

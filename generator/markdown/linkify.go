@@ -11,20 +11,8 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// gfm is goldmark's GFM extension (tables, strikethrough, task lists and
-// bare links) with its bare-link parser behind a cheap test.
-type gfm struct{}
-
-// Extend adds the GFM parsers to m.
-func (gfm) Extend(m goldmark.Markdown) {
-	extension.Table.Extend(m)
-	extension.Strikethrough.Extend(m)
-	extension.TaskList.Extend(m)
-	Linkify().Extend(m)
-}
-
 // Linkify returns goldmark's bare-link extension (extension.Linkify) with its
-// parser behind the same cheap test as in the converter's GFM.
+// parser behind a cheap test.
 func Linkify() goldmark.Extender { return linkifyExtension{} }
 
 type linkifyExtension struct{}

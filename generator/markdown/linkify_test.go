@@ -31,7 +31,7 @@ var linkifyCases = []struct {
 }
 
 func gfmConverters() (plain, filtered goldmark.Markdown) {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM)), goldmark.New(goldmark.WithExtensions(gfm{}))
+	return goldmark.New(goldmark.WithExtensions(extension.GFM)), goldmark.New(goldmark.WithExtensions(gfmBlocks{}, Linkify()))
 }
 
 func TestLinkifyMatchesGoldmark(t *testing.T) {

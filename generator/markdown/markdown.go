@@ -12,6 +12,7 @@ import (
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -22,7 +23,15 @@ import (
 
 // Converter turns Markdown documents into HTML. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	// md parses without bare links and renders; linkified parses with
+	// them, the documents that may hold one (see needsBareLinkParse).
+	md, linkified goldmark.Markdown
+	// transformers are gloss's AST transformers and goldmark's footnote
+	// transformer, in the order goldmark would run them.
+	transformers []parser.ASTTransformer
+	// everyParse parses every document with bare links (see
+	// WithBareLinksEverywhere).
+	everyParse bool
 	// bufs holds render buffers, reused from document to document.
 	bufs sync.Pool
 }
@@ -41,6 +50,7 @@ type Option func(*config)
 
 type config struct {
 	unsafeHTML   bool
+	everyParse   bool
 	transformers []util.PrioritizedValue
 	renderers    []util.PrioritizedValue
 }
@@ -48,6 +58,11 @@ type config struct {
 // WithUnsafeHTML lets raw HTML in Markdown through to the output. Off by
 // default: raw HTML is then left out of the page.
 func WithUnsafeHTML(on bool) Option { return func(c *config) { c.unsafeHTML = on } }
+
+// WithBareLinksEverywhere parses every document with the bare-link parser,
+// instead of only those that may hold a bare link (see needsBareLinkParse):
+// the same output, more slowly. Tests hold the shortcut to it.
+func WithBareLinksEverywhere(on bool) Option { return func(c *config) { c.everyParse = on } }
 
 // WithTransformer adds an AST transformer that runs after gloss's own link
 // resolution. Lower priorities run first.
@@ -95,21 +110,26 @@ func New(opts ...Option) *Converter {
 	if c.unsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
-	transformers := append([]util.PrioritizedValue{util.Prioritized(linkResolver{}, 100)}, c.transformers...)
-	md := goldmark.New(
-		goldmark.WithExtensions(
-			gfm{},
-			extension.Footnote,
-			Typographer(),
-		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(transformers...),
-		),
-		goldmark.WithRendererOptions(rendererOpts...),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(c.renderers...)),
-	)
-	return &Converter{md: md}
+	transformers := util.PrioritizedSlice(append([]util.PrioritizedValue{
+		util.Prioritized(linkResolver{}, 100),
+		util.Prioritized(extension.NewFootnoteASTTransformer(), footnotePriority),
+	}, c.transformers...))
+	transformers.Sort()
+	conv := &Converter{everyParse: c.everyParse}
+	for _, t := range transformers {
+		conv.transformers = append(conv.transformers, t.Value.(parser.ASTTransformer))
+	}
+	newMarkdown := func(bareLinks ...goldmark.Extender) goldmark.Markdown {
+		return goldmark.New(
+			goldmark.WithExtensions(append([]goldmark.Extender{gfmBlocks{}, footnoteParsers{}, Typographer()}, bareLinks...)...),
+			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+			goldmark.WithRendererOptions(rendererOpts...),
+			goldmark.WithRendererOptions(renderer.WithNodeRenderers(c.renderers...)),
+		)
+	}
+	conv.md = newMarkdown()
+	conv.linkified = newMarkdown(Linkify())
+	return conv
 }
 
 // Resolver tells the link transformer what the site holds.
@@ -182,15 +202,24 @@ func (c *Converter) Convert(doc *Doc) (string, error) {
 // use, whose error it returns. The bytes are only valid during the call:
 // their buffer is reused.
 func (c *Converter) ConvertWith(doc *Doc, use func(html []byte) error) error {
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	pc.Set(docKey, doc)
 	src := doc.File.Source
 	if doc.Disposable {
 		blankInPlace(src, doc.File.BodyOffset)
 	} else {
 		src = blankFrontMatter(src, doc.File.BodyOffset)
 	}
-	root := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	md := c.md
+	if c.everyParse {
+		md = c.linkified
+	}
+	root, pc := parseDoc(md, src, doc)
+	if md != c.linkified && needsBareLinkParse(root, src) {
+		root, pc = parseDoc(c.linkified, src, doc)
+	}
+	reader := text.NewReader(src)
+	for _, t := range c.transformers {
+		t.Transform(root, reader, pc)
+	}
 	buf, _ := c.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -201,6 +230,14 @@ func (c *Converter) ConvertWith(doc *Doc, use func(html []byte) error) error {
 		return fmt.Errorf("%s: render: %w", doc.File.Path, err)
 	}
 	return use(buf.Bytes())
+}
+
+// parseDoc parses src with md's parser, in a new context for doc.
+func parseDoc(md goldmark.Markdown, src []byte, doc *Doc) (*ast.Document, parser.Context) {
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc.Set(docKey, doc)
+	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	return root.(*ast.Document), pc
 }
 
 // blankFrontMatter returns a copy of src with the front matter, fences

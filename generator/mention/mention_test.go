@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/glossdev/gloss/generator/config"
 	"github.com/glossdev/gloss/generator/content"
@@ -44,15 +45,15 @@ func (siteStub) ArticlePage(string) (string, bool) { return "", false }
 
 // convert renders md with the mention transformer and returns the HTML in
 // a compact form: [text](id) for linked mentions, {text}(id) for the others.
-func convert(t *testing.T, entries []*content.Entry, md string, opts Options, unsafe bool) (string, *Result, []string) {
+func convert(t *testing.T, entries []*content.Entry, md string, opts Options, unsafe bool, mdOpts ...markdown.Option) (string, *Result, []string) {
 	t.Helper()
 	var diags diag.List
 	m := NewMatcher(entries, &diags)
-	conv := markdown.New(
+	conv := markdown.New(append([]markdown.Option{
 		markdown.WithUnsafeHTML(unsafe),
 		markdown.WithTransformer(NewTransformer(m), 200),
 		markdown.WithNodeRenderer(Renderer{}, 100),
-	)
+	}, mdOpts...)...)
 	src := []byte(md)
 	doc := &markdown.Doc{File: content.File{Path: "a.md", Source: src, Lines: diag.NewLines(src)},
 		Page: urls.Article("a"), Site: siteStub{}, Diags: &diags}
@@ -143,9 +144,14 @@ func TestMentions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _, diags := convert(t, testEntries, tt.md, Options{Policy: tt.policy}, false)
-			assert.Empty(t, diags)
-			assert.Equal(t, tt.want, got)
+			// The same with bare links everywhere, where goldmark cuts
+			// the text nodes in other places.
+			for _, everywhere := range []bool{false, true} {
+				got, _, diags := convert(t, testEntries, tt.md, Options{Policy: tt.policy}, false,
+					markdown.WithBareLinksEverywhere(everywhere))
+				assert.Empty(t, diags)
+				assert.Equal(t, tt.want, got, "bare links everywhere: %v", everywhere)
+			}
 		})
 	}
 }
@@ -247,12 +253,15 @@ func TestErrors(t *testing.T) {
 var linkTokens = regexp.MustCompile(`<a class="mention"|<a[\s>]|</a>`)
 
 // FuzzMentions checks that no Markdown makes the transformer panic or emit
-// nested or unbalanced links.
+// nested or unbalanced links, and that it finds the same mentions in the
+// text nodes of a parse with bare links everywhere, which cuts them in
+// other places (see markdown.WithBareLinksEverywhere).
 func FuzzMentions(f *testing.F) {
 	for _, s := range []string{
 		"Vladimir Medinsky", "*Vladimir* Medinsky's", "[Kyiv](glossary:kyiv)", "`Kyiv`", "Kyiv\nKyiv",
 		"[a [Kyiv](glossary:kyiv)](x)", "Erdog\u0306an", "İstanbul’s", "<a>Kyiv</a>", "| Kyiv |\n|-|\n| Kyiv |",
 		"[Kyiv][r]\n\n[r]: glossary:kyiv", "**Kyiv**Kyiv", "Kyiv\\\nKyiv", "> Kyiv\n> Umerov",
+		"Vladimir\nMedinsky went to Kyiv, see https://example.org/kyiv Kyiv", "(www.kyiv.ua) Umerov @Kyiv",
 	} {
 		f.Add(s)
 	}
@@ -260,7 +269,18 @@ func FuzzMentions(f *testing.F) {
 		for _, unsafe := range []bool{false, true} {
 			// Real files reach the converter with their front matter
 			// validated; give the fuzzed body the same shape.
-			html, _, _ := convert(t, testEntries, "---\n---\n"+md, Options{Policy: config.AutolinkAll}, unsafe)
+			html, res, msgs := convert(t, testEntries, "---\n---\n"+md, Options{Policy: config.AutolinkAll}, unsafe)
+			// A parse with bare links everywhere cuts the text nodes in
+			// other places: the same mentions, in text that can reach
+			// the transformer (the loader refuses files that are not
+			// UTF-8).
+			if utf8.ValidString(md) {
+				html2, res2, msgs2 := convert(t, testEntries, "---\n---\n"+md, Options{Policy: config.AutolinkAll}, unsafe,
+					markdown.WithBareLinksEverywhere(true))
+				require.Equal(t, html2, html)
+				require.Equal(t, res2, res)
+				require.Equal(t, msgs2, msgs)
+			}
 			depth := 0
 			for _, tok := range linkTokens.FindAllString(html, -1) {
 				switch {
