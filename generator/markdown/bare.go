@@ -11,13 +11,13 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// A document is parsed twice only if it may hold a bare link.
+// A document is parsed twice only where the bare-link parser could change it.
 //
 // GFM's bare-link parser (extension.Linkify) runs at every space and at
 // every line's start, where goldmark then cuts the text it has read so far
-// into a node: about half the time of parsing a document of prose, with
-// twice the text nodes for the transformers to walk, most often to find no
-// link at all. So the converter first parses a document without it, and
+// into a node: it adds about half to the time of parsing a document of
+// prose, and twice the text nodes for the transformers to walk, most often
+// to find no link at all. So the converter first parses a document without it, and
 // parses it again with it only where the first parse shows that the two
 // parses could differ (needsBareLinkParse). Where the parser finds no link,
 // it only cuts text nodes in other places, which changes neither the HTML
