@@ -466,19 +466,15 @@ func wrap(n *Note, leaves []leaf, s span, src []byte) {
 		if blank(node, src) {
 			continue // blank text starts and ends no highlight
 		}
-		if len(group) > 0 {
+		if n := len(group); n > 0 {
 			// A highlight goes on across blank text to the next sibling.
-			last := group[len(group)-1]
-			gap := last.NextSibling()
-			for gap != nil && gap != node && isBlankText(gap, src) {
-				gap = gap.NextSibling()
+			c := group[n-1].NextSibling()
+			for ; c != nil && c != node && blank(c, src); c = c.NextSibling() {
+				group = append(group, c)
 			}
-			if gap != node {
+			if c != node {
+				group = group[:n]
 				flush()
-			} else {
-				for c := last.NextSibling(); c != node; c = c.NextSibling() {
-					group = append(group, c)
-				}
 			}
 		}
 		group = append(group, node)
@@ -513,12 +509,6 @@ func wrap(n *Note, leaves []leaf, s span, src []byte) {
 	}
 	ref := &Ref{Note: n}
 	at.Parent().InsertAfter(at.Parent(), at, ref)
-}
-
-// isBlankText tells whether n is a text node of white space, or none.
-func isBlankText(n ast.Node, src []byte) bool {
-	_, ok := n.(*ast.Text)
-	return ok && blank(n, src)
 }
 
 func blank(n ast.Node, src []byte) bool {

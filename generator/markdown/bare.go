@@ -61,9 +61,9 @@ func (footnoteParsers) Extend(m goldmark.Markdown) {
 // bareLinkSchemes are the schemes a bare URL starts with in goldmark's
 // bare-link parser, before their colon; the other start it knows is
 // bareLinkWWW. It compares them byte for byte.
-var bareLinkSchemes = []string{"http", "https", "ftp"}
+var bareLinkSchemes = [][]byte{[]byte("http"), []byte("https"), []byte("ftp")}
 
-const bareLinkWWW = "www"
+var bareLinkWWW = []byte("www")
 
 // needsBareLinkParse tells whether src, parsed into root without
 // goldmark's bare-link parser, could parse otherwise with it: whether it may
@@ -110,7 +110,7 @@ func mayHoldBareLink(root ast.Node, src []byte) bool {
 		}
 		i += j
 		for _, s := range bareLinkSchemes {
-			if hasSuffix(src[:i], s) {
+			if bytes.HasSuffix(src[:i], s) {
 				add(i - len(s))
 			}
 		}
@@ -121,7 +121,7 @@ func mayHoldBareLink(root ast.Node, src []byte) bool {
 			break
 		}
 		i += j
-		if hasSuffix(src[:i], bareLinkWWW) {
+		if bytes.HasSuffix(src[:i], bareLinkWWW) {
 			add(i - len(bareLinkWWW))
 		}
 	}
@@ -147,11 +147,6 @@ func textCovers(n ast.Node, offsets []int) bool {
 		}
 	}
 	return false
-}
-
-// hasSuffix tells whether b ends with s.
-func hasSuffix(b []byte, s string) bool {
-	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
 }
 
 // keepsLineEndSpace tells whether a line of src ends in white space that a
