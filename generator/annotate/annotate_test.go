@@ -144,11 +144,11 @@ func TestAnchoring(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			// With bare links everywhere, goldmark cuts the text nodes in
-			// other places: the same highlights.
-			got, _, msgs := runWith(t, []markdown.Option{markdown.WithBareLinksEverywhere(true)}, tt.md, tt.anns...)
+			// With the full parse, goldmark cuts the text nodes in other
+			// places: the same highlights.
+			got, _, msgs := runWith(t, []markdown.Option{markdown.WithFullParse(true)}, tt.md, tt.anns...)
 			assert.Empty(t, msgs)
-			assert.Equal(t, tt.want, got, "bare links everywhere")
+			assert.Equal(t, tt.want, got, "full parse")
 			got, res, msgs := run(t, tt.md, tt.anns...)
 			assert.Empty(t, msgs)
 			assert.Equal(t, tt.want, got)
@@ -218,13 +218,13 @@ func TestNoteMarkup(t *testing.T) {
 
 // FuzzAnchoring checks that no article text or quote makes anchoring panic,
 // that an anchored quote's exported text is the quote, that highlights
-// stay balanced and outside links' notes, and that a parse with bare links
-// everywhere anchors the same notes.
+// stay balanced and outside links' notes, and that the full parse anchors
+// the same notes.
 func FuzzAnchoring(f *testing.F) {
 	for _, s := range [][3]string{
 		{"It was *not* a truce.", "was not a", ""}, {"a [b](x) c", "a b", ""}, {"Kyiv's", "Kyiv’s", ""},
 		{"x\n\ny", "x y", ""}, {"cat cat", "cat", "cat "}, {"**a**b**c**", "abc", ""}, {"`a` b", "a b", ""},
-		{"Erdog\u0306an", "Erdoğan", ""}, {"a  b", "a b", "a"},
+		{"Erdog\u0306an", "Erdoğan", ""}, {"a  b", "a b", "a"}, {"It was, at best. A half-step -- or less...", "best. A half-step – or", ""},
 		{"See Kyiv\nand https://example.org/a then\nKyiv again.", "and https://example.org/a then Kyiv", ""},
 	} {
 		f.Add(s[0], s[1], s[2])
@@ -232,12 +232,12 @@ func FuzzAnchoring(f *testing.F) {
 	f.Fuzz(func(t *testing.T, md, quote, prefix string) {
 		a := &content.Annotation{Quote: quote, Prefix: prefix}
 		html, res, msgs := run(t, md, a)
-		// A parse with bare links everywhere cuts the text nodes in other
-		// places (see markdown.WithBareLinksEverywhere): the same notes,
+		// The full parse cuts the text nodes in other places (see
+		// markdown.WithFullParse): the same notes,
 		// in text that can reach the transformer (the loader refuses
 		// files that are not UTF-8).
 		if utf8.ValidString(md) && utf8.ValidString(quote) && utf8.ValidString(prefix) {
-			html2, res2, msgs2 := runWith(t, []markdown.Option{markdown.WithBareLinksEverywhere(true)}, md,
+			html2, res2, msgs2 := runWith(t, []markdown.Option{markdown.WithFullParse(true)}, md,
 				&content.Annotation{Quote: quote, Prefix: prefix})
 			require.Equal(t, html2, html)
 			require.Equal(t, res2, res)

@@ -17,14 +17,14 @@ import (
 // every line's start, where goldmark then cuts the text it has read so far
 // into a node: it adds about half to the time of parsing a document of
 // prose, and twice the text nodes for the transformers to walk, most often
-// to find no link at all. So the converter first parses a document without it, and
-// parses it again with it only where the first parse shows that the two
-// parses could differ (needsBareLinkParse). Where the parser finds no link,
-// it only cuts text nodes in other places, which changes neither the HTML
-// nor what the transformers find, but for one thing: white space at a
-// line's end. goldmark trims it from the text after the last cut, so a cut
-// at a space leaves the white space before it. The transformers run once,
-// on the tree kept.
+// to find no link at all. So the quick parse leaves it out, and the
+// converter parses a document again with the full parse only where the
+// quick parse shows that the two could differ (needsBareLinkParse). Where
+// the parser finds no link, it only cuts text nodes in other places, which
+// changes neither the HTML nor what the transformers find, but for one
+// thing: white space at a line's end. goldmark trims it from the text after
+// the last cut, so a cut at a space leaves the white space before it. The
+// transformers run once, on the tree kept.
 
 // gfmBlocks is goldmark's GFM extension without bare links: tables,
 // strikethrough and task lists.

@@ -58,6 +58,32 @@ func TestMayHoldBareLink(t *testing.T) {
 	}
 }
 
+// typographerCases are documents and whether needsTypographerParse sends
+// them to the full parse.
+var typographerCases = []struct {
+	name, md string
+	want     bool
+}{
+	{"prose", "Talks in Istanbul, on 16 May. A first step - of sorts.", false},
+	{"quotes and apostrophes", `"Peace," he said; it's the delegates' '90s plan.`, false},
+	{"angle quotes", "<<so>> he said", false},
+	{"two periods", "Wait.. what", false},
+	{"an ellipsis", "Wait... what", true},
+	{"an en dash", "pages 4--5", true},
+	{"an em dash", "yes --- no", true},
+	{"an escaped dash", `4\--5`, true},
+	{"a thematic break", "a\n\n---\n\nb", true},
+	{"a dash in code", "`a--b`", true},
+}
+
+func TestNeedsTypographerParse(t *testing.T) {
+	for _, tt := range typographerCases {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, needsTypographerParse([]byte(tt.md)))
+		})
+	}
+}
+
 func TestKeepsLineEndSpace(t *testing.T) {
 	tests := []struct {
 		name, md string
@@ -99,32 +125,38 @@ func render(t *testing.T, md goldmark.Markdown, src []byte) (string, ast.Node) {
 	return buf.String(), root
 }
 
-// FuzzBareLinks holds needsBareLinkParse to what it claims: where it says
-// no, the parse with bare links gives the same HTML as the parse without.
-func FuzzBareLinks(f *testing.F) {
+// FuzzQuickParse holds needsTypographerParse and needsBareLinkParse to
+// what they claim: where both say no, the full parse gives the same HTML as
+// the quick one.
+func FuzzQuickParse(f *testing.F) {
 	for _, tt := range bareLinkCases {
 		f.Add(tt.md)
 	}
 	for _, tt := range linkifyCases {
 		f.Add(tt.src)
 	}
+	for _, tt := range typographerCases {
+		f.Add(tt.md)
+	}
 	f.Add("- a\n  www.x.y\n> *b* (http://c.d)\n\n| h |\n|---|\n| https://e.f |")
 	f.Add("00000 \t\n00")
 	f.Add("*a* \t\n`b`\t\t")
+	f.Add("It's the Smiths' '90s \"hit\", isn't it? - no. 'Twas -- <<so>>... \\-- '")
 	conv := New()
 	f.Fuzz(func(t *testing.T, md string) {
 		src := []byte(md)
 		got, root := render(t, conv.md, src)
-		if needsBareLinkParse(root, src) {
+		if needsTypographerParse(src) || needsBareLinkParse(root, src) {
 			return
 		}
-		want, _ := render(t, conv.linkified, src)
-		assert.Equal(t, want, got, "needsBareLinkParse said the parses of %q are the same", md)
+		want, _ := render(t, conv.full, src)
+		assert.Equal(t, want, got, "the checks said the parses of %q are the same", md)
 	})
 }
 
-// oneParser is the converter as it was before the shortcut: one goldmark
-// instance that parses with bare links and runs every transformer.
+// oneParser is the converter as it was before the quick parse: one goldmark
+// instance that parses with bare links and the whole typographer and runs
+// every transformer.
 func oneParser() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(gfmBlocks{}, Linkify(), extension.Footnote, Typographer()),
@@ -154,8 +186,8 @@ func convertedBy(t *testing.T, conv func(*Doc) (string, error), body string) con
 	return converted{out, d.Headings, d.Fragments, msgs}
 }
 
-// FuzzConvert holds the converter to oneParser and to itself with bare
-// links everywhere: the same HTML, headings, fragments and diagnostics.
+// FuzzConvert holds the converter to oneParser and to itself with the full
+// parse everywhere: the same HTML, headings, fragments and diagnostics.
 func FuzzConvert(f *testing.F) {
 	for _, tt := range bareLinkCases {
 		f.Add(tt.md)
@@ -164,7 +196,10 @@ func FuzzConvert(f *testing.F) {
 	f.Add("[x](missing.md) a@b.co [y](#nowhere)\n\n# H\n\n[^n]\n\n[^n]: *n*")
 	// Gloss's transformers run before the footnotes move to the end.
 	f.Add("A[^1].\n\n[^1]: See [a](#x).\n\nThen [b](#y).")
-	short, everywhere, one := New(), New(WithBareLinksEverywhere(true)), oneParser()
+	for _, tt := range typographerCases {
+		f.Add(tt.md)
+	}
+	quick, full, one := New(), New(WithFullParse(true)), oneParser()
 	byOne := func(d *Doc) (string, error) {
 		pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 		pc.Set(docKey, d)
@@ -175,7 +210,7 @@ func FuzzConvert(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		want := convertedBy(t, byOne, body)
-		assert.Equal(t, want, convertedBy(t, short.Convert, body), "the shortcut")
-		assert.Equal(t, want, convertedBy(t, everywhere.Convert, body), "bare links everywhere")
+		assert.Equal(t, want, convertedBy(t, quick.Convert, body), "the quick parse")
+		assert.Equal(t, want, convertedBy(t, full.Convert, body), "the full parse")
 	})
 }

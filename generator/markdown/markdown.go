@@ -23,14 +23,16 @@ import (
 
 // Converter turns Markdown documents into HTML. It is safe for concurrent use.
 type Converter struct {
-	// md parses without bare links and renders; linkified parses with
-	// them, the documents that may hold one (see needsBareLinkParse).
-	md, linkified goldmark.Markdown
+	// md is the quick parse, without bare links and with the typographer
+	// called only at quotes, and renders; full parses with both in full the
+	// documents that need it (see needsTypographerParse and
+	// needsBareLinkParse).
+	md, full goldmark.Markdown
 	// transformers are gloss's AST transformers and goldmark's footnote
 	// transformer, in the order goldmark would run them.
 	transformers []parser.ASTTransformer
-	// everyParse parses every document with bare links (see
-	// WithBareLinksEverywhere).
+	// everyParse parses every document with the full parse (see
+	// WithFullParse).
 	everyParse bool
 	// bufs holds render buffers, reused from document to document.
 	bufs sync.Pool
@@ -59,10 +61,12 @@ type config struct {
 // default: raw HTML is then left out of the page.
 func WithUnsafeHTML(on bool) Option { return func(c *config) { c.unsafeHTML = on } }
 
-// WithBareLinksEverywhere parses every document with the bare-link parser,
-// instead of only those that may hold a bare link (see needsBareLinkParse):
-// the same output, more slowly. Tests hold the shortcut to it.
-func WithBareLinksEverywhere(on bool) Option { return func(c *config) { c.everyParse = on } }
+// WithFullParse parses every document with the bare-link parser and the
+// whole typographer, instead of only those that may need them (see
+// needsTypographerParse and needsBareLinkParse): the same output, more
+// slowly, with text nodes cut in more places. Tests hold the quick parse to
+// it.
+func WithFullParse(on bool) Option { return func(c *config) { c.everyParse = on } }
 
 // WithTransformer adds an AST transformer that runs after gloss's own link
 // resolution. Lower priorities run first.
@@ -73,31 +77,6 @@ func WithTransformer(t parser.ASTTransformer, priority int) Option {
 // WithNodeRenderer adds a renderer for node kinds that transformers create.
 func WithNodeRenderer(r renderer.NodeRenderer, priority int) Option {
 	return func(c *config) { c.renderers = append(c.renderers, util.Prioritized(r, priority)) }
-}
-
-// Typographic replacements, written as characters rather than entities so
-// that the plain text of a document is what readers see.
-var typography = map[extension.TypographicPunctuation]string{
-	extension.LeftSingleQuote:  "‘",
-	extension.RightSingleQuote: "’",
-	extension.LeftDoubleQuote:  "“",
-	extension.RightDoubleQuote: "”",
-	extension.EnDash:           "–",
-	extension.EmDash:           "—",
-	extension.Ellipsis:         "…",
-	extension.LeftAngleQuote:   "«",
-	extension.RightAngleQuote:  "»",
-	extension.Apostrophe:       "’",
-}
-
-// Typographer returns goldmark's typographer configured as gloss uses it:
-// substitutions written as characters, not entities.
-func Typographer() goldmark.Extender {
-	subs := map[extension.TypographicPunctuation][]byte{}
-	for k, v := range typography {
-		subs[k] = []byte(v)
-	}
-	return extension.NewTypographer(extension.WithTypographicSubstitutions(subs))
 }
 
 // New returns a Converter.
@@ -119,16 +98,16 @@ func New(opts ...Option) *Converter {
 	for _, t := range transformers {
 		conv.transformers = append(conv.transformers, t.Value.(parser.ASTTransformer))
 	}
-	newMarkdown := func(bareLinks ...goldmark.Extender) goldmark.Markdown {
+	newMarkdown := func(inline ...goldmark.Extender) goldmark.Markdown {
 		return goldmark.New(
-			goldmark.WithExtensions(append([]goldmark.Extender{gfmBlocks{}, footnoteParsers{}, Typographer()}, bareLinks...)...),
+			goldmark.WithExtensions(append([]goldmark.Extender{gfmBlocks{}, footnoteParsers{}}, inline...)...),
 			goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 			goldmark.WithRendererOptions(rendererOpts...),
 			goldmark.WithRendererOptions(renderer.WithNodeRenderers(c.renderers...)),
 		)
 	}
-	conv.md = newMarkdown()
-	conv.linkified = newMarkdown(Linkify())
+	conv.md = newMarkdown(quoteTypographer{})
+	conv.full = newMarkdown(Typographer(), Linkify())
 	return conv
 }
 
@@ -209,12 +188,12 @@ func (c *Converter) ConvertWith(doc *Doc, use func(html []byte) error) error {
 		src = blankFrontMatter(src, doc.File.BodyOffset)
 	}
 	md := c.md
-	if c.everyParse {
-		md = c.linkified
+	if c.everyParse || needsTypographerParse(src) {
+		md = c.full
 	}
 	root, pc := parseDoc(md, src, doc)
-	if md != c.linkified && needsBareLinkParse(root, src) {
-		root, pc = parseDoc(c.linkified, src, doc)
+	if md != c.full && needsBareLinkParse(root, src) {
+		root, pc = parseDoc(c.full, src, doc)
 	}
 	reader := text.NewReader(src)
 	for _, t := range c.transformers {

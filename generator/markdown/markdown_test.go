@@ -278,10 +278,10 @@ func TestWithTransformerRunsAfterLinks(t *testing.T) {
 	assert.Equal(t, []string{"content/articles/here.md ../talks/"}, seen)
 }
 
-// parse parses md with the converter's parser, without a Doc.
+// parse parses md with the converter's full parser, without a Doc.
 func parse(md string) (ast.Node, []byte) {
 	src := []byte(md)
-	return New().md.Parser().Parse(text.NewReader(src)), src
+	return New().full.Parser().Parse(text.NewReader(src)), src
 }
 
 func find(root ast.Node, kind ast.NodeKind) ast.Node {

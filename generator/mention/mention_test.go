@@ -144,13 +144,13 @@ func TestMentions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			// The same with bare links everywhere, where goldmark cuts
-			// the text nodes in other places.
-			for _, everywhere := range []bool{false, true} {
+			// The same with the full parse, where goldmark cuts the
+			// text nodes in other places.
+			for _, full := range []bool{false, true} {
 				got, _, diags := convert(t, testEntries, tt.md, Options{Policy: tt.policy}, false,
-					markdown.WithBareLinksEverywhere(everywhere))
+					markdown.WithFullParse(full))
 				assert.Empty(t, diags)
-				assert.Equal(t, tt.want, got, "bare links everywhere: %v", everywhere)
+				assert.Equal(t, tt.want, got, "full parse: %v", full)
 			}
 		})
 	}
@@ -254,14 +254,14 @@ var linkTokens = regexp.MustCompile(`<a class="mention"|<a[\s>]|</a>`)
 
 // FuzzMentions checks that no Markdown makes the transformer panic or emit
 // nested or unbalanced links, and that it finds the same mentions in the
-// text nodes of a parse with bare links everywhere, which cuts them in
-// other places (see markdown.WithBareLinksEverywhere).
+// text nodes of the full parse, which cuts them in other places (see
+// markdown.WithFullParse).
 func FuzzMentions(f *testing.F) {
 	for _, s := range []string{
 		"Vladimir Medinsky", "*Vladimir* Medinsky's", "[Kyiv](glossary:kyiv)", "`Kyiv`", "Kyiv\nKyiv",
 		"[a [Kyiv](glossary:kyiv)](x)", "Erdog\u0306an", "İstanbul’s", "<a>Kyiv</a>", "| Kyiv |\n|-|\n| Kyiv |",
 		"[Kyiv][r]\n\n[r]: glossary:kyiv", "**Kyiv**Kyiv", "Kyiv\\\nKyiv", "> Kyiv\n> Umerov",
-		"Vladimir\nMedinsky went to Kyiv, see https://example.org/kyiv Kyiv", "(www.kyiv.ua) Umerov @Kyiv",
+		"Vladimir\nMedinsky went to Kyiv, see https://example.org/kyiv Kyiv", "(www.kyiv.ua) Umerov @Kyiv", "Kyiv, Kyiv. Medinsky's-Kyiv -- Kyiv... 'Kyiv'",
 	} {
 		f.Add(s)
 	}
@@ -270,13 +270,13 @@ func FuzzMentions(f *testing.F) {
 			// Real files reach the converter with their front matter
 			// validated; give the fuzzed body the same shape.
 			html, res, msgs := convert(t, testEntries, "---\n---\n"+md, Options{Policy: config.AutolinkAll}, unsafe)
-			// A parse with bare links everywhere cuts the text nodes in
-			// other places: the same mentions, in text that can reach
+			// The full parse cuts the text nodes in other places: the
+			// same mentions, in text that can reach
 			// the transformer (the loader refuses files that are not
 			// UTF-8).
 			if utf8.ValidString(md) {
 				html2, res2, msgs2 := convert(t, testEntries, "---\n---\n"+md, Options{Policy: config.AutolinkAll}, unsafe,
-					markdown.WithBareLinksEverywhere(true))
+					markdown.WithFullParse(true))
 				require.Equal(t, html2, html)
 				require.Equal(t, res2, res)
 				require.Equal(t, msgs2, msgs)
