@@ -63,7 +63,7 @@ func (footnoteParsers) Extend(m goldmark.Markdown) {
 // bareLinkWWW. It compares them byte for byte.
 var bareLinkSchemes = [][]byte{[]byte("http"), []byte("https"), []byte("ftp")}
 
-var bareLinkWWW = []byte("www")
+var bareLinkWWW = []byte("www.")
 
 // needsBareLinkParse tells whether src, parsed into root without
 // goldmark's bare-link parser, could parse otherwise with it: whether it may
@@ -101,8 +101,8 @@ func mayHoldBareLink(root ast.Node, src []byte) bool {
 			starts = append(starts, q)
 		}
 	}
-	// Each start is found from its colon or its dot, and not from its
-	// first letter, which most words hold.
+	// A scheme is found from its colon, and not from its first letter,
+	// which most words hold.
 	for i := 0; ; i++ {
 		j := bytes.IndexByte(src[i:], ':')
 		if j < 0 {
@@ -116,14 +116,12 @@ func mayHoldBareLink(root ast.Node, src []byte) bool {
 		}
 	}
 	for i := 0; ; i++ {
-		j := bytes.IndexByte(src[i:], '.')
+		j := bytes.Index(src[i:], bareLinkWWW)
 		if j < 0 {
 			break
 		}
 		i += j
-		if bytes.HasSuffix(src[:i], bareLinkWWW) {
-			add(i - len(bareLinkWWW))
-		}
+		add(i)
 	}
 	if len(starts) == 0 {
 		return false
