@@ -25,6 +25,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -143,6 +144,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if outDir == "" {
 		outDir = filepath.Join(*src, "public")
 	}
+	defer oneShotGC()()
 	prog := newProgress(stdout)
 	res, err := generator.Build(ctx, *src,
 		generator.WithOutput(outDir),
@@ -166,6 +168,24 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitOK
 }
 
+// oneShotGOGC is the garbage collector's GOGC for a one-shot build or
+// check, in place of Go's default of 100: the process ends with it, so it
+// trades memory for speed and collects when the heap has grown by 150% of
+// what was live, not 100%. On a site of 10,000 articles a build is about 4%
+// faster, and its peak memory about 60 MB higher (BENCHMARKS.md).
+const oneShotGOGC = 150
+
+// oneShotGC sets the garbage collector for a one-shot build or check,
+// unless the environment sets GOGC, and returns the function that sets it
+// back.
+func oneShotGC() (restore func()) {
+	if _, set := os.LookupEnv("GOGC"); set {
+		return func() {}
+	}
+	old := debug.SetGCPercent(oneShotGOGC)
+	return func() { debug.SetGCPercent(old) }
+}
+
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("check", "[-src DIR] [-format text|github|json] [-strict]",
 		"Reports every error a build would, and warnings, without writing anything.\n"+
@@ -183,6 +203,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "gloss check: -format: want text, github or json, got %q\n", *format)
 		return exitUsage
 	}
+	defer oneShotGC()()
 	ds, err := generator.Check(ctx, *src, generator.WithDefaults(theme()), generator.WithDrafts(*drafts))
 	if err != nil {
 		fmt.Fprintf(stderr, "gloss: %v\n", err)

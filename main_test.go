@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -110,4 +111,29 @@ func TestEmbeddedThemeMatchesRepository(t *testing.T) {
 			assert.Equal(t, want, got, e.Name())
 		}
 	}
+}
+
+func TestOneShotGC(t *testing.T) {
+	t.Run("default", func(t *testing.T) {
+		if v, set := os.LookupEnv("GOGC"); set {
+			// Unset for this test; t.Setenv restores it.
+			t.Setenv("GOGC", v)
+			require.NoError(t, os.Unsetenv("GOGC"))
+		}
+		before := debug.SetGCPercent(77)
+		defer debug.SetGCPercent(before)
+		restore := oneShotGC()
+		assert.Equal(t, oneShotGOGC, debug.SetGCPercent(oneShotGOGC), "during the build")
+		restore()
+		assert.Equal(t, 77, debug.SetGCPercent(77), "after it")
+	})
+	t.Run("GOGC set", func(t *testing.T) {
+		t.Setenv("GOGC", "77")
+		before := debug.SetGCPercent(77)
+		defer debug.SetGCPercent(before)
+		restore := oneShotGC()
+		assert.Equal(t, 77, debug.SetGCPercent(77), "the environment's")
+		restore()
+		assert.Equal(t, 77, debug.SetGCPercent(77))
+	})
 }
