@@ -59,6 +59,7 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 	entries := make([]*Entry, len(entryFiles))
 	files := append(articleFiles, entryFiles...)
 	loaded := make([]cachedFile, len(files))
+	var fm frontmatter.Parser
 	par.For(len(loaded), func(i int) {
 		isArticle := i < len(articleFiles)
 		p := files[i].path
@@ -82,9 +83,9 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) *Site {
 				var local diag.List
 				c = cachedFile{sum: sum}
 				if isArticle {
-					c.article = loadArticle(p, src, sum, &local)
+					c.article = loadArticle(&fm, p, src, sum, &local)
 				} else {
-					c.entry = loadEntry(p, src, sum, &local)
+					c.entry = loadEntry(&fm, p, src, sum, &local)
 				}
 				c.diags = local.Sorted()
 			}
@@ -170,11 +171,14 @@ func readSource(fsys fs.FS, p string, diags *diag.List) ([]byte, bool) {
 }
 
 // parseFile normalizes a content file's source and splits off and parses its
-// front matter.
-func parseFile(p string, src []byte, sum digest.Sum, diags *diag.List) (File, *frontmatter.Decoder, *yaml.Node, bool) {
+// front matter with fm, passing the file and the front matter to decode,
+// which must not keep the nodes. Where there is no front matter to decode,
+// it reports why and does not call decode.
+func parseFile(fm *frontmatter.Parser, p string, src []byte, sum digest.Sum, diags *diag.List,
+	decode func(File, *yaml.Node, *frontmatter.Decoder)) {
 	src, ok := normalize(p, src, diags)
 	if !ok {
-		return File{}, nil, nil, false
+		return
 	}
 	file := File{Path: p, Source: src, Sum: sum, Lines: diag.NewLines(src)}
 	block, err := frontmatter.Split(src)
@@ -185,30 +189,29 @@ func parseFile(p string, src []byte, sum digest.Sum, diags *diag.List) (File, *f
 		} else {
 			diags.Add(diag.Diagnostic{Path: p, Line: 1, Col: 1, Msg: err.Error(), Hint: hint})
 		}
-		return File{}, nil, nil, false
+		return
 	}
 	file.BodyOffset = block.BodyOffset
-	root, d := frontmatter.Parse(p, block, diags)
-	if root == nil {
-		return File{}, nil, nil, false
-	}
-	return file, d, root, true
+	fm.Parse(p, block, diags, func(root *yaml.Node, d *frontmatter.Decoder) {
+		if root != nil {
+			decode(file, root, d)
+		}
+	})
 }
 
-func loadArticle(p string, src []byte, sum digest.Sum, diags *diag.List) *Article {
-	f, d, root, ok := parseFile(p, src, sum, diags)
-	if !ok {
-		return nil
-	}
-	return decodeArticle(f, root, d)
+func loadArticle(fm *frontmatter.Parser, p string, src []byte, sum digest.Sum, diags *diag.List) *Article {
+	var a *Article
+	parseFile(fm, p, src, sum, diags, func(f File, root *yaml.Node, d *frontmatter.Decoder) {
+		a = decodeArticle(f, root, d)
+	})
+	return a
 }
 
-func loadEntry(p string, src []byte, sum digest.Sum, diags *diag.List) *Entry {
-	f, d, root, ok := parseFile(p, src, sum, diags)
-	if !ok {
-		return nil
-	}
-	e := decodeEntry(f, root, d)
+func loadEntry(fm *frontmatter.Parser, p string, src []byte, sum digest.Sum, diags *diag.List) *Entry {
+	var e *Entry
+	parseFile(fm, p, src, sum, diags, func(f File, root *yaml.Node, d *frontmatter.Decoder) {
+		e = decodeEntry(f, root, d)
+	})
 	if e != nil && (!ValidID(e.ID) || Reserved(e.ID)) {
 		hint := fmt.Sprintf("rename the file to %s.md", orPlaceholder(Suggest(e.ID), "my-entry"))
 		if Reserved(Suggest(e.ID)) {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/glossdev/gloss/generator/diag"
@@ -25,8 +26,36 @@ type Decoder struct {
 // Parse parses the front matter block b of the file at path and returns its
 // top-level mapping node, or nil after reporting why there is none.
 func Parse(path string, b Block, diags *diag.List) (*yaml.Node, *Decoder) {
+	var p fastParser
+	return parse(&p, path, b, diags)
+}
+
+// A Parser parses front matter as Parse does, but reuses the memory of one
+// block's nodes for the next: a site's files each make a few dozen nodes,
+// which a loader reads once and drops. It is safe for concurrent use; the
+// zero Parser is ready to use.
+type Parser struct {
+	fast sync.Pool // of *fastParser
+}
+
+// Parse parses b as the function Parse does and passes what it returns to
+// use. The nodes are only valid during the call.
+func (p *Parser) Parse(path string, b Block, diags *diag.List, use func(root *yaml.Node, d *Decoder)) {
+	fp, _ := p.fast.Get().(*fastParser)
+	if fp == nil {
+		fp = &fastParser{}
+	}
+	defer func() {
+		fp.reset()
+		p.fast.Put(fp)
+	}()
+	use(parse(fp, path, b, diags))
+}
+
+// parse is Parse with fp's memory for the fast path.
+func parse(fp *fastParser, path string, b Block, diags *diag.List) (*yaml.Node, *Decoder) {
 	d := &Decoder{Path: path, LineOffset: b.Line - 1, Diags: diags}
-	if root, ok := fastParse(b.YAML); ok {
+	if root, ok := fp.parse(b.YAML); ok {
 		return root, d
 	}
 	var doc yaml.Node

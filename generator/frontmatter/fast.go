@@ -22,7 +22,13 @@ import (
 // it return false, and the caller asks yaml.v3, which also reports every
 // mistake. FuzzFastParse holds the two to the same tree.
 func fastParse(src []byte) (*yaml.Node, bool) {
-	p := fastParser{}
+	var p fastParser
+	return p.parse(src)
+}
+
+// parse is fastParse with p's memory, which a Parser reuses once the
+// nodes are no longer read (see reset).
+func (p *fastParser) parse(src []byte) (*yaml.Node, bool) {
 	if !p.split(src) || len(p.lines) == 0 {
 		return nil, false
 	}
@@ -49,7 +55,15 @@ type fastLine struct {
 type fastParser struct {
 	lines []fastLine
 	i     int
-	nodes []yaml.Node
+	// nodes is the slab nodes are taken from. A full one is left to the
+	// pointers into it and a new one started; first is the parse's first
+	// slab, which the next parse reuses, and count is how many nodes the
+	// parse made.
+	nodes, first []yaml.Node
+	count        int
+	// stack holds the items of the collections being read, and ptrs is
+	// the slab their Content is cut from once each is read.
+	stack, ptrs []*yaml.Node
 	// depth counts the block collections being read, up to maxDepth.
 	depth int
 	// noFinalBreak tells that the last line holds text and no line feed;
@@ -65,8 +79,10 @@ const maxDepth = 100
 // split cuts src into its non-blank lines, and tells whether every character
 // is one the subset allows.
 func (p *fastParser) split(src []byte) bool {
-	// Room for a usual front matter; blank lines take none.
-	p.lines = make([]fastLine, 0, min(bytes.Count(src, []byte{'\n'})+1, 64))
+	if p.lines == nil {
+		// Room for a usual front matter; blank lines take none.
+		p.lines = make([]fastLine, 0, min(bytes.Count(src, []byte{'\n'})+1, 64))
+	}
 	p.noFinalBreak = len(src) > 0 && src[len(src)-1] != '\n' && len(bytes.TrimLeft(src[bytes.LastIndexByte(src, '\n')+1:], " ")) > 0
 	blanks, spaced := 0, false
 	for num := 1; len(src) > 0; num++ {
@@ -93,8 +109,51 @@ func (p *fastParser) split(src []byte) bool {
 	}
 	p.tailSpaced = spaced
 	// Most lines hold one or two nodes.
-	p.nodes = make([]yaml.Node, 0, 2*len(p.lines))
+	if cap(p.first) < 2*len(p.lines) {
+		p.first = make([]yaml.Node, 0, 2*len(p.lines))
+	}
+	p.nodes = p.first[:0]
 	return true
+}
+
+// reset readies p for another parse, reusing its memory: the nodes of the
+// last one, which pointed into it, must no longer be read. Nothing of the
+// last source or its values is kept.
+func (p *fastParser) reset() {
+	clear(p.lines)
+	p.lines = p.lines[:0]
+	clear(p.first[:min(p.count, cap(p.first))])
+	if p.count > cap(p.first) {
+		// The next parse is likely to need as many.
+		p.first = make([]yaml.Node, 0, p.count)
+	}
+	p.nodes, p.count = nil, 0
+	clear(p.stack)
+	clear(p.ptrs)
+	p.stack, p.ptrs = p.stack[:0], p.ptrs[:0]
+	p.i, p.depth = 0, 0
+	p.noFinalBreak, p.tailSpaced = false, false
+}
+
+// push adds n to the items of the collection being read.
+func (p *fastParser) push(n ...*yaml.Node) { p.stack = append(p.stack, n...) }
+
+// content returns the items pushed since the stack held base, as a
+// collection's Content (nil for none), and takes them off the stack.
+func (p *fastParser) content(base int) []*yaml.Node {
+	items := p.stack[base:]
+	if len(items) == 0 {
+		return nil
+	}
+	if cap(p.ptrs)-len(p.ptrs) < len(items) {
+		// A full slab is left to the slices of it.
+		p.ptrs = make([]*yaml.Node, 0, max(64, 2*cap(p.ptrs), len(items)))
+	}
+	start := len(p.ptrs)
+	p.ptrs = append(p.ptrs, items...)
+	clear(items)
+	p.stack = p.stack[:base]
+	return p.ptrs[start:len(p.ptrs):len(p.ptrs)]
 }
 
 // allowed tells whether line holds only characters the subset reads as
@@ -125,6 +184,7 @@ func (p *fastParser) node(kind yaml.Kind, tag string, l *fastLine, off int) *yam
 		// A full slab is left to the pointers into it, never grown.
 		p.nodes = make([]yaml.Node, 0, 16)
 	}
+	p.count++
 	p.nodes = append(p.nodes, yaml.Node{Kind: kind, Tag: tag, Line: l.num, Column: l.col + utf8.RuneCount(l.text[:off])})
 	return &p.nodes[len(p.nodes)-1]
 }
@@ -161,6 +221,7 @@ func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
 	defer p.leave()
 	l := &p.lines[p.i]
 	m := p.node(yaml.MappingNode, "!!map", l, 0)
+	base := len(p.stack)
 	for p.i < len(p.lines) {
 		l := &p.lines[p.i]
 		if l.indent < indent {
@@ -205,8 +266,9 @@ func (p *fastParser) mapping(indent int) (*yaml.Node, bool) {
 			}
 			p.i++
 		}
-		m.Content = append(m.Content, k, v)
+		p.push(k, v)
 	}
+	m.Content = p.content(base)
 	return m, true
 }
 
@@ -217,6 +279,7 @@ func (p *fastParser) sequence(indent int) (*yaml.Node, bool) {
 	}
 	defer p.leave()
 	s := p.node(yaml.SequenceNode, "!!seq", &p.lines[p.i], 0)
+	base := len(p.stack)
 	for p.i < len(p.lines) {
 		l := &p.lines[p.i]
 		if l.indent < indent || l.indent == indent && !isDash(l.text) {
@@ -243,8 +306,9 @@ func (p *fastParser) sequence(indent int) (*yaml.Node, bool) {
 			}
 			p.i++
 		}
-		s.Content = append(s.Content, item)
+		p.push(item)
 	}
+	s.Content = p.content(base)
 	return s, true
 }
 
@@ -423,6 +487,7 @@ func singleQuoted(text []byte, at int) (string, int, bool) {
 func (p *fastParser) flowSequence(l *fastLine, at int) (*yaml.Node, int, bool) {
 	s := p.node(yaml.SequenceNode, "!!seq", l, at)
 	s.Style = yaml.FlowStyle
+	base := len(p.stack)
 	text := l.text
 	i := skipSpaces(text, at+1)
 	if i < len(text) && text[i] == ']' {
@@ -433,13 +498,14 @@ func (p *fastParser) flowSequence(l *fastLine, at int) (*yaml.Node, int, bool) {
 		if !ok {
 			return nil, 0, false
 		}
-		s.Content = append(s.Content, item)
+		p.push(item)
 		i = skipSpaces(text, end)
 		if i == len(text) {
 			break
 		}
 		switch text[i] {
 		case ']':
+			s.Content = p.content(base)
 			return s, i + 1, true
 		case ',':
 			i = skipSpaces(text, i+1)
@@ -458,6 +524,7 @@ func (p *fastParser) flowSequence(l *fastLine, at int) (*yaml.Node, int, bool) {
 func (p *fastParser) flowMapping(l *fastLine, at int) (*yaml.Node, int, bool) {
 	m := p.node(yaml.MappingNode, "!!map", l, at)
 	m.Style = yaml.FlowStyle
+	base := len(p.stack)
 	text := l.text
 	i := skipSpaces(text, at+1)
 	if i < len(text) && text[i] == '}' {
@@ -475,13 +542,14 @@ func (p *fastParser) flowMapping(l *fastLine, at int) (*yaml.Node, int, bool) {
 		if !ok {
 			return nil, 0, false
 		}
-		m.Content = append(m.Content, k, v)
+		p.push(k, v)
 		i = skipSpaces(text, vend)
 		if i == len(text) {
 			break
 		}
 		switch text[i] {
 		case '}':
+			m.Content = p.content(base)
 			return m, i + 1, true
 		case ',':
 			i = skipSpaces(text, i+1)

@@ -1,9 +1,12 @@
 package frontmatter
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/glossdev/gloss/generator/diag"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
@@ -53,63 +56,65 @@ nested:
       deepest: ~
 `
 
+// fastCases are front matters and whether the fast path reads them.
+var fastCases = []struct {
+	name string
+	src  string
+	fast bool
+}{
+	{"every form the subset reads", fastArticle, true},
+	{"non-ASCII before a value", "tïtle_ü: x\nnamé: Мария Иванова\n", false},
+	{"non-ASCII in a value moves later columns", "t: [Київ, Львів, \"Одеса\"]\n", true},
+	{"indented root", "  a: 1\n  b: 2\n", true},
+	{"keys that resolve to other tags", "1: a\ntrue: b\nnull: c\n", true},
+	{"non-ASCII before a block scalar", "t: [é]\nn: |\n  x\n", true},
+	{"comment", "title: x # note\n", false},
+	{"tab", "title:\tx\n", false},
+	{"anchor and alias", "a: &x 1\nb: *x\n", false},
+	{"tag", "a: !!str 1\n", false},
+	{"literal block scalar", "a: |\n  text\n  more\n\n  after a blank\nb: 1\n", true},
+	{"folded block scalar, stripped", "a: >-\n    one\n    two\n\n\n    three\n\nb: 1\n", true},
+	{"block scalar at the end", "a: >\n  one\n  two", true},
+	{"block scalar in a sequence", "a:\n  - |-\n    x\n  - >\n    y\n", true},
+	{"negative numbers", "c: [72.2685, -96.3064]\nd: -5\n", true},
+	{"kept block scalar", "a: |+\n  text\n\nb: 1\n", false},
+	{"indentation indicator", "a: |2\n   text\n", false},
+	{"more indented line in a block scalar", "a: >\n  one\n    two\n", false},
+	{"trailing spaces in a block scalar", "a: |\n  one  \n  two\n", false},
+	{"spaces on a blank line in a block scalar", "a: |\n  one\n   \n  two\n", false},
+	{"blank line before a block scalar's text", "a: |\n\n  one\n", false},
+	{"empty block scalar", "a: |\nb: 1\n", false},
+	{"dash alone", "a: [-]\n", false},
+	{"value over two lines", "a: one\n  two\n", false},
+	{"quoted string over two lines", "a: \"one\n  two\"\n", false},
+	{"empty value", "a:\nb: 1\n", false},
+	{"empty value at the end", "a:\n", false},
+	{"uncommon escape", `a: "\x41"` + "\n", false},
+	{"quoted key", "\"a\": 1\n", false},
+	{"colon and space in a plain value", "a: b: c\n", false},
+	{"colon in a flow plain value", "a: [b:c]\n", false},
+	{"question mark in a flow plain value", "a: [0?]\n", false},
+	{"question mark in a block plain value", "a: 0? b?c\n", true},
+	{"nested flow", "a: [[b]]\n", false},
+	{"trailing comma", "a: [b,]\n", false},
+	{"text after a quoted value", "a: \"b\" c\n", false},
+	{"merge key value", "a: <<\n", false},
+	{"a sequence at the root", "- a\n- b\n", false},
+	{"a scalar at the root", "just text\n", false},
+	{"dedent to no parent", "a:\n    b: 1\n  c: 2\n", false},
+	{"over-indented next key", "a: 1\n  b: 2\n", false},
+	{"byte-order mark", "a: \ufeffb\n", false},
+	{"line separator", "a: b\u2028c\n", false},
+	{"control character", "a: b\x01\n", false},
+	{"invalid UTF-8", "a: b\xff\n", false},
+	{"document end", "a: 1\n...\n", false},
+	{"nothing", "", false},
+	{"only blank lines", "\n  \n", false},
+	{"many blank lines", strings.Repeat("\n", 10000) + "a: 1\n", true},
+}
+
 func TestFastParse(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		fast bool
-	}{
-		{"every form the subset reads", fastArticle, true},
-		{"non-ASCII before a value", "tïtle_ü: x\nnamé: Мария Иванова\n", false},
-		{"non-ASCII in a value moves later columns", "t: [Київ, Львів, \"Одеса\"]\n", true},
-		{"indented root", "  a: 1\n  b: 2\n", true},
-		{"keys that resolve to other tags", "1: a\ntrue: b\nnull: c\n", true},
-		{"non-ASCII before a block scalar", "t: [é]\nn: |\n  x\n", true},
-		{"comment", "title: x # note\n", false},
-		{"tab", "title:\tx\n", false},
-		{"anchor and alias", "a: &x 1\nb: *x\n", false},
-		{"tag", "a: !!str 1\n", false},
-		{"literal block scalar", "a: |\n  text\n  more\n\n  after a blank\nb: 1\n", true},
-		{"folded block scalar, stripped", "a: >-\n    one\n    two\n\n\n    three\n\nb: 1\n", true},
-		{"block scalar at the end", "a: >\n  one\n  two", true},
-		{"block scalar in a sequence", "a:\n  - |-\n    x\n  - >\n    y\n", true},
-		{"negative numbers", "c: [72.2685, -96.3064]\nd: -5\n", true},
-		{"kept block scalar", "a: |+\n  text\n\nb: 1\n", false},
-		{"indentation indicator", "a: |2\n   text\n", false},
-		{"more indented line in a block scalar", "a: >\n  one\n    two\n", false},
-		{"trailing spaces in a block scalar", "a: |\n  one  \n  two\n", false},
-		{"spaces on a blank line in a block scalar", "a: |\n  one\n   \n  two\n", false},
-		{"blank line before a block scalar's text", "a: |\n\n  one\n", false},
-		{"empty block scalar", "a: |\nb: 1\n", false},
-		{"dash alone", "a: [-]\n", false},
-		{"value over two lines", "a: one\n  two\n", false},
-		{"quoted string over two lines", "a: \"one\n  two\"\n", false},
-		{"empty value", "a:\nb: 1\n", false},
-		{"empty value at the end", "a:\n", false},
-		{"uncommon escape", `a: "\x41"` + "\n", false},
-		{"quoted key", "\"a\": 1\n", false},
-		{"colon and space in a plain value", "a: b: c\n", false},
-		{"colon in a flow plain value", "a: [b:c]\n", false},
-		{"question mark in a flow plain value", "a: [0?]\n", false},
-		{"question mark in a block plain value", "a: 0? b?c\n", true},
-		{"nested flow", "a: [[b]]\n", false},
-		{"trailing comma", "a: [b,]\n", false},
-		{"text after a quoted value", "a: \"b\" c\n", false},
-		{"merge key value", "a: <<\n", false},
-		{"a sequence at the root", "- a\n- b\n", false},
-		{"a scalar at the root", "just text\n", false},
-		{"dedent to no parent", "a:\n    b: 1\n  c: 2\n", false},
-		{"over-indented next key", "a: 1\n  b: 2\n", false},
-		{"byte-order mark", "a: \ufeffb\n", false},
-		{"line separator", "a: b\u2028c\n", false},
-		{"control character", "a: b\x01\n", false},
-		{"invalid UTF-8", "a: b\xff\n", false},
-		{"document end", "a: 1\n...\n", false},
-		{"nothing", "", false},
-		{"only blank lines", "\n  \n", false},
-		{"many blank lines", strings.Repeat("\n", 10000) + "a: 1\n", true},
-	}
-	for _, tt := range tests {
+	for _, tt := range fastCases {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := fastParse([]byte(tt.src))
 			require.Equal(t, tt.fast, ok, "read by the fast path")
@@ -121,6 +126,70 @@ func TestFastParse(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, want, got)
 		})
+	}
+}
+
+// TestParserReusesMemory holds a Parser, which reuses one block's memory
+// for the next, to Parse, which starts afresh: the same tree and the same
+// problems for every block, whatever the block before it.
+func TestParserReusesMemory(t *testing.T) {
+	var p Parser
+	check := func(t *testing.T, src string) {
+		t.Helper()
+		b := Block{YAML: []byte(src), Line: 2}
+		var wantDiags, gotDiags diag.List
+		want, _ := Parse("a.md", b, &wantDiags)
+		called := false
+		p.Parse("a.md", b, &gotDiags, func(root *yaml.Node, d *Decoder) {
+			called = true
+			assert.Equal(t, want, root)
+			assert.Equal(t, &Decoder{Path: "a.md", LineOffset: 1, Diags: &gotDiags}, d)
+		})
+		assert.True(t, called)
+		assert.Equal(t, wantDiags.Sorted(), gotDiags.Sorted())
+	}
+	for range 2 {
+		for _, tt := range fastCases {
+			check(t, tt.src)
+		}
+		for _, tt := range slices.Backward(fastCases) {
+			check(t, tt.src)
+		}
+	}
+	// At once, each block after others.
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for _, tt := range fastCases {
+				check(t, tt.src)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestResetKeepsNothing checks that a parser waiting to be reused holds
+// no part of the last source, nor of its values.
+func TestResetKeepsNothing(t *testing.T) {
+	var p fastParser
+	// More nodes than the first slab holds, then fewer.
+	for _, src := range []string{fastArticle, "a: [b, c, d, e, f, g, h, i, j, k, l, m, n, o, p]\n", "a: b\n"} {
+		_, ok := p.parse([]byte(src))
+		require.True(t, ok)
+		p.reset()
+		assert.Empty(t, p.lines)
+		for _, l := range p.lines[:cap(p.lines)] {
+			assert.Nil(t, l.text)
+		}
+		for _, n := range p.first[:cap(p.first)] {
+			assert.Zero(t, n)
+		}
+		assert.Nil(t, p.nodes)
+		assert.Empty(t, p.stack)
+		assert.Empty(t, p.ptrs)
+		for _, n := range append(p.stack[:cap(p.stack)], p.ptrs[:cap(p.ptrs)]...) {
+			assert.Nil(t, n)
+		}
 	}
 }
 
@@ -187,14 +256,22 @@ func TestFastParsePositions(t *testing.T) {
 }
 
 // FuzzFastParse holds the fast path to yaml.v3: whatever it reads, yaml.v3
-// reads without error into the same tree.
+// reads without error into the same tree. A parser that reuses its memory
+// from one input to the next reads each the same as a new one.
 func FuzzFastParse(f *testing.F) {
 	f.Add(fastArticle)
 	for _, s := range []string{"a: [b, 'c''d', \"e\\n\"]\n", "- a: b\n  c: [d]\n", "a:\n- b\n- c: {d: e}\n", "a: 1.5e3\nb: 0x1F\nc: .inf\n", "a: >-\n  b\n\n  c\nd: |\n  e\n"} {
 		f.Add(s)
 	}
+	var reused fastParser
 	f.Fuzz(func(t *testing.T, src string) {
 		got, ok := fastParse([]byte(src))
+		again, okAgain := reused.parse([]byte(src))
+		require.Equal(t, ok, okAgain, "a reused parser")
+		if ok {
+			require.Equal(t, got, again, "a reused parser")
+		}
+		reused.reset()
 		if !ok {
 			return
 		}
