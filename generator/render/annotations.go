@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/link"
 	"github.com/glossdev/gloss/generator/urls"
@@ -25,10 +26,17 @@ var motivations = map[string]string{
 // the two together): an article has one such file, and encoding/json's
 // reflection and indenting took as long as writing its page.
 func Annotations(site *link.Site, a *link.Article) ([]byte, error) {
+	var b bytes.Buffer
+	writeAnnotations(&b, site, a)
+	return b.Bytes(), nil
+}
+
+// writeAnnotations writes what Annotations returns to b.
+func writeAnnotations(b *bytes.Buffer, site *link.Site, a *link.Article) {
 	base := site.Config.BaseURL
 	page := urls.Abs(base, a.Page)
 	id := urls.Abs(base, a.Page+AnnotationsFile)
-	w := &jsonWriter{}
+	w := &jsonWriter{b: b}
 	w.b.Grow(1024 + 1536*len(a.Notes))
 	w.open('{')
 	w.str("@context", "http://www.w3.org/ns/anno.jsonld")
@@ -95,5 +103,4 @@ func Annotations(site *link.Site, a *link.Article) ([]byte, error) {
 	w.close('}')
 	w.close('}')
 	w.b.WriteByte('\n')
-	return w.b.Bytes(), nil
 }

@@ -188,7 +188,7 @@ func BenchmarkAnnotations(b *testing.B) {
 // indented as encoding/json indents them.
 func TestJSONWriterDeep(t *testing.T) {
 	for _, depth := range []int{1, 15, 16, 17, 40} {
-		w := &jsonWriter{}
+		w := &jsonWriter{b: new(bytes.Buffer)}
 		for range depth {
 			w.open('[')
 			w.item()

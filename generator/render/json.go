@@ -71,7 +71,7 @@ func writeJSONString(b *bytes.Buffer, s string) {
 // jsonWriter writes JSON indented by two spaces, as encoding/json's
 // Encoder with SetIndent("", "  ") does.
 type jsonWriter struct {
-	b     bytes.Buffer
+	b     *bytes.Buffer
 	depth int
 	// empty tells that the object or array last opened has no member yet.
 	empty bool
@@ -123,7 +123,7 @@ func (w *jsonWriter) key(k string) {
 
 func (w *jsonWriter) str(k, v string) {
 	w.key(k)
-	writeJSONString(&w.b, v)
+	writeJSONString(w.b, v)
 }
 
 // strOmit is str but leaves out an empty value (omitempty).

@@ -307,10 +307,10 @@ func (r *Renderer) Render(site *link.Site, emit Emit, diags *diag.List) error {
 					return emit(file, data)
 				}
 			}
-			data, err := Annotations(site, a)
-			if err != nil {
-				return fmt.Errorf("%s: annotations: %w", a.Path, err)
-			}
+			buf := r.buffer()
+			defer r.bufs.Put(buf)
+			writeAnnotations(buf, site, a)
+			data := r.own(buf.Bytes())
 			if r.Memo != nil {
 				r.Memo.put(file, d, data)
 			}
@@ -386,6 +386,26 @@ func (r *Renderer) write(buf *bytes.Buffer, p *Page) error {
 	return r.Templates.Execute(buf, templateOf[p.Kind], p)
 }
 
+// buffer returns an empty buffer from r.bufs, to put back once its bytes
+// are emitted.
+func (r *Renderer) buffer() *bytes.Buffer {
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	return buf
+}
+
+// own returns the bytes of a buffer from r.bufs to emit: a copy of their
+// size, unless neither emit nor the Memo keeps them.
+func (r *Renderer) own(b []byte) []byte {
+	if !r.Transient || r.Memo != nil {
+		return bytes.Clone(b)
+	}
+	return b
+}
+
 // readBackError is an article's body that could not be read back from the
 // link stage's scratch file: a failure of the build, not of a template.
 type readBackError struct{ err error }
@@ -402,11 +422,7 @@ func (r *Renderer) page(p *Page, d digest.Sum, emit Emit, diags *diag.List, mu *
 			return emit(file, data)
 		}
 	}
-	buf, _ := r.bufs.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	buf.Reset()
+	buf := r.buffer()
 	defer r.bufs.Put(buf)
 	if err := r.write(buf, p); err != nil {
 		if errors.As(err, new(*readBackError)) {
@@ -423,12 +439,7 @@ func (r *Renderer) page(p *Page, d digest.Sum, emit Emit, diags *diag.List, mu *
 		mu.Unlock()
 		return nil
 	}
-	// The page gets its own copy, of its size, unless emit does not keep
-	// it.
-	out := buf.Bytes()
-	if !r.Transient || r.Memo != nil {
-		out = bytes.Clone(out)
-	}
+	out := r.own(buf.Bytes())
 	if r.Memo != nil {
 		r.Memo.put(file, d, out)
 	}
