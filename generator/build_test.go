@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -303,6 +305,22 @@ func writeFile(dir, name, data string) error {
 func TestBuildEqualsGenerate(t *testing.T) {
 	corpus := filepath.Join(t.TempDir(), "corpus")
 	require.NoError(t, corpusgen.Write(corpus, corpusgen.Options{Articles: 60, Entries: 12}))
+	// Some articles without a summary, whose search snippet comes from
+	// their text.
+	articles, err := filepath.Glob(filepath.Join(corpus, "content", "articles", "*.md"))
+	require.NoError(t, err)
+	for _, p := range articles[:20] {
+		src, err := os.ReadFile(p)
+		require.NoError(t, err)
+		without := regexp.MustCompile(`(?m)^summary: .*\n`).ReplaceAll(src, nil)
+		require.Less(t, len(without), len(src), p)
+		require.NoError(t, os.WriteFile(p, without, 0o644))
+	}
+	// Texts shorter than a snippet, which is then the whole text.
+	for i, text := range []string{"A short text.", "Another, as short."} {
+		p := filepath.Join(corpus, "content", "articles", fmt.Sprintf("short-%d.md", i))
+		require.NoError(t, os.WriteFile(p, fmt.Appendf(nil, "---\ntitle: Short %d\ndate: 2025-05-1%d\n---\n\n%s\n", i, i, text), 0o644))
+	}
 	for name, src := range map[string]string{"sample": repoRoot, "corpus": corpus} {
 		t.Run(name, func(t *testing.T) {
 			want, err := Generate(context.Background(), src, defaults())

@@ -349,17 +349,23 @@ func (a *Article) BodyInScratch() bool { return a.Body == "" && a.bodyRef.Len() 
 // Options.Scratch (Text is then empty).
 func (a *Article) TextInScratch() bool { return a.Text == "" && a.textRef.Len() > 0 }
 
-// ReadText returns the article's text: Text, or what Link kept of it in
-// Options.Scratch.
-func (a *Article) ReadText() (string, error) {
+// UseText passes the article's text to use, and returns use's error:
+// Text, or what Link kept of it in Options.Scratch, read back into memory
+// that is reused once use returns. use must not keep the text, nor any
+// part of it.
+func (a *Article) UseText(use func(text string) error) error {
 	if !a.TextInScratch() {
-		return a.Text, nil
+		return use(a.Text)
 	}
-	t, err := a.scratch.GetString(a.textRef)
+	var useErr error
+	err := a.scratch.UseString(a.textRef, func(t string) error {
+		useErr = use(t)
+		return nil
+	})
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", a.Path, err)
+		return fmt.Errorf("%s: %w", a.Path, err)
 	}
-	return t, nil
+	return useErr
 }
 
 type resolver struct {

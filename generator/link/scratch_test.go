@@ -2,6 +2,8 @@ package link
 
 import (
 	"bytes"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/glossdev/gloss/generator/diag"
@@ -38,9 +40,14 @@ func TestScratch(t *testing.T) {
 		b.WriteString("<main>")
 		require.NoError(t, a.WriteBody(&b))
 		assert.Equal(t, "<main>"+string(m.Body), b.String(), a.Path)
-		text, err := a.ReadText()
-		require.NoError(t, err)
+		var text string
+		require.NoError(t, a.UseText(func(t string) error {
+			text = strings.Clone(t)
+			return nil
+		}))
 		assert.Equal(t, m.Text, text, a.Path)
+		errUse := errors.New("use failed")
+		assert.Equal(t, errUse, a.UseText(func(string) error { return errUse }), "use's error")
 		require.Len(t, a.Mentions, len(m.Mentions), a.Path)
 		for j := range a.Mentions {
 			assert.Equal(t, m.Mentions[j].ID, a.Mentions[j].ID, a.Path)
@@ -63,8 +70,7 @@ func TestScratchReadError(t *testing.T) {
 	a := s.Articles[0]
 	_, err = a.ReadBody()
 	assert.ErrorContains(t, err, a.Path+": scratch file")
-	_, err = a.ReadText()
-	assert.ErrorContains(t, err, a.Path+": scratch file")
+	assert.ErrorContains(t, a.UseText(func(string) error { return nil }), a.Path+": scratch file")
 	assert.ErrorContains(t, a.WriteBody(&bytes.Buffer{}), a.Path+": scratch file")
 }
 

@@ -178,33 +178,41 @@ type source struct {
 	article *content.Article
 	entry   *content.Entry
 	// text, when set, is the article whose text is body[0] and, without a
-	// summary, the snippet's source, to be read back (link.Article.ReadText)
+	// summary, the snippet's source, to be read back (link.Article.UseText)
 	// when the document is analysed: the link stage may have kept it out
 	// of memory.
 	text *link.Article
 }
 
-// readText fills in the text of s when it is to be read back.
-func (s *source) readText() error {
-	if s.text == nil {
+// withText calls analyse, with the text of s in body[0] when it is to be
+// read back, and lets go of that text after: it is only valid during the
+// call.
+func (s *source) withText(analyse func()) error {
+	a := s.text
+	if a == nil {
+		analyse()
 		return nil
 	}
-	t, err := s.text.ReadText()
+	s.text = nil
+	err := a.UseText(func(t string) error {
+		s.body[0] = t
+		if a.Summary == "" {
+			s.doc.Snippet = strings.Clone(snippet(t))
+		}
+		analyse()
+		s.body[0] = ""
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
-	s.body[0] = t
-	if s.text.Summary == "" {
-		s.doc.Snippet = snippet(t)
-	}
-	s.text = nil
 	return nil
 }
 
 // Build indexes the articles and entries of site. With a Cache, the
 // index's postings share memory with the cache until the next Build that
 // uses it. Its only errors are an article's text that cannot be read back
-// (see link.Article.ReadText).
+// (see link.Article.UseText).
 func Build(site *link.Site, opts Options) (*Index, error) {
 	opts = opts.withDefaults()
 	srcs := sources(site, opts.Cache)
@@ -243,14 +251,7 @@ func invert(srcs []source) (*inverted, error) {
 		errs := make([]error, hi-lo)
 		par.For(hi-lo, func(i int) {
 			s := &srcs[lo+i]
-			read := s.text != nil
-			if errs[i] = s.readText(); errs[i] != nil {
-				return
-			}
-			analysed[i] = analysePooled(&tables, s)
-			if read {
-				s.body[0] = ""
-			}
+			errs[i] = s.withText(func() { analysed[i] = analysePooled(&tables, s) })
 		})
 		if err := errors.Join(errs...); err != nil {
 			return nil, err

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 	"unsafe"
 )
@@ -37,6 +38,9 @@ type File struct {
 	buf     []byte
 	flushed int64
 	closed  bool
+
+	// reads holds the buffers of UseString, reused from call to call.
+	reads sync.Pool
 }
 
 // chunk is how much a File gathers before it writes.
@@ -163,6 +167,33 @@ func (s *File) GetString(r Ref) (string, error) {
 	// buf is new and never written again.
 	return unsafe.String(&buf[0], len(buf)), nil
 }
+
+// UseString passes the value at r to use as a string, and returns use's
+// error. The string is only valid during the call: its memory is then
+// reused.
+func (s *File) UseString(r Ref, use func(string) error) error {
+	if r.n == 0 {
+		return use("")
+	}
+	bp, _ := s.reads.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	buf := slices.Grow((*bp)[:0], r.n)[:r.n]
+	defer func() {
+		if cap(buf) <= maxKeptRead {
+			*bp = buf[:0]
+			s.reads.Put(bp)
+		}
+	}()
+	if err := s.read(buf, r); err != nil {
+		return err
+	}
+	return use(unsafe.String(&buf[0], len(buf)))
+}
+
+// maxKeptRead is the largest buffer UseString keeps for another call.
+const maxKeptRead = 1 << 20
 
 // Size returns how many bytes were put in the file.
 func (s *File) Size() int64 {

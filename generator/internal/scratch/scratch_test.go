@@ -2,6 +2,7 @@ package scratch
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -48,7 +49,16 @@ func TestPutGet(t *testing.T) {
 		buf.WriteString("before|")
 		require.NoError(t, f.ReadInto(&buf, refs[i]), tests[i].name)
 		assert.Equal(t, "before|"+tests[i].value, buf.String(), tests[i].name)
+		called := false
+		require.NoError(t, f.UseString(refs[i], func(s string) error {
+			called = true
+			assert.Equal(t, tests[i].value, s, tests[i].name)
+			return nil
+		}))
+		assert.True(t, called, tests[i].name)
 	}
+	errUse := errors.New("use failed")
+	assert.Equal(t, errUse, f.UseString(refs[2], func(string) error { return errUse }), "use's error")
 }
 
 // TestChunks: values read back the same whether they are still in the
