@@ -293,6 +293,58 @@ func TestNotesKeepOnlyTheirText(t *testing.T) {
 	}
 }
 
+// TestTextOutlivesTheTransform: what a conversion leaves, the text and the
+// notes' quotes, stays as it was when the transformer's buffers serve the
+// next documents, whether the text goes to Result.Text or to
+// Result.TextTo.
+func TestTextOutlivesTheTransform(t *testing.T) {
+	conv := markdown.New(markdown.WithTransformer(NewTransformer(NewNoteRenderer()), 300),
+		markdown.WithNodeRenderer(Renderer{}, 100))
+	convert := func(md string, textTo bool, anns ...*content.Annotation) (*Result, []byte) {
+		var diags diag.List
+		src := []byte("---\n---\n" + md)
+		doc := &markdown.Doc{File: content.File{Path: "a.md", Source: src, Lines: diag.NewLines(src), BodyOffset: 8},
+			Page: urls.Article("a"), Site: siteStub{}, Diags: &diags}
+		for _, a := range anns {
+			a.ID, a.Kind, a.Note = "n", content.NoteContext, "A note."
+		}
+		res := Prepare(doc, anns)
+		var kept []byte
+		if textTo {
+			res.TextTo = func(text []byte) { kept = append(kept, text...) }
+		}
+		_, err := conv.Convert(doc)
+		require.NoError(t, err)
+		require.Empty(t, diags.Sorted())
+		return res, kept
+	}
+	for _, textTo := range []bool{false, true} {
+		for _, md := range []string{
+			"Talks in Kyiv resumed after a pause.",     // joined: the text prepares simply
+			"Talks in  Kyiv resumed after a pause.",    // made into units
+			"Talks in Ærlaava’s Kyiv resumed, “soon”.", // joined, not ASCII
+		} {
+			res, kept := convert(md, textTo, q("Kyiv resumed"))
+			require.Len(t, res.Notes, 1)
+			n := res.Notes[0]
+			want := []string{"Kyiv resumed", n.Prefix, n.Suffix, res.Text, string(kept)}
+			want[1], want[2] = strings.Clone(n.Prefix), strings.Clone(n.Suffix)
+			want[3] = strings.Clone(res.Text)
+			for range 3 {
+				convert(strings.Repeat("Other words, other talks. ", 4)+"The end.", textTo, q("The end"))
+				convert("Nothing to note.", textTo)
+			}
+			assert.Equal(t, want, []string{n.Exact, n.Prefix, n.Suffix, res.Text, string(kept)}, md)
+			if textTo {
+				assert.Empty(t, res.Text, "the text went to TextTo")
+				assert.Equal(t, strings.Join(strings.Fields(md), " "), string(kept))
+			} else {
+				assert.Equal(t, strings.Join(strings.Fields(md), " "), res.Text)
+			}
+		}
+	}
+}
+
 // TestOrigTextSize: an article's text lives as long as the build, so it is
 // made in a reused buffer and copied in one allocation of its size, whatever
 // its characters.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/glossdev/gloss/generator/content"
 	"github.com/glossdev/gloss/generator/diag"
@@ -61,6 +62,18 @@ type Result struct {
 	// Text is the article's text as annotations address it: the text of
 	// each block with white space folded, blocks separated by "\n".
 	Text string
+	// TextTo, when set before the article is converted, gets the text in
+	// place of Text. The bytes are only valid during the call.
+	TextTo func(text []byte)
+}
+
+// setText gives the article's text to r.
+func (r *Result) setText(text []byte) {
+	if r.TextTo != nil {
+		r.TextTo(text)
+		return
+	}
+	r.Text = string(text)
 }
 
 type stateKey struct{}
@@ -149,18 +162,21 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 	// article's plain text for search too. Most text prepares simply: its
 	// units are its characters as they read, and are not made.
 	joined := bufs.joined.Join(values)
-	var display string
+	var text []byte
 	if joined {
-		display = string(bufs.joined.Text)
+		text = bufs.joined.Text
 	} else {
 		units = textmap.AppendUnits(t.units.Get(), values)
 		bufs.display = appendOrig(bufs.display[:0], units)
-		display = string(bufs.display)
+		text = bufs.display
 	}
 	if len(st.anns) == 0 {
-		st.result.Text = display
+		st.result.setText(text)
 		return
 	}
+	// The text as a string, for finding quotes, in bufs until Transform
+	// returns: what outlives it, the notes' quotes, is copied out.
+	display := unsafe.String(unsafe.SliceData(text), len(text))
 	var txt *docText
 	if joined {
 		txt, bufs.norm = newJoinedText(&bufs.joined, values, display, bufs.norm)
@@ -244,7 +260,7 @@ func (t *Transformer) Transform(root *ast.Document, reader gtext.Reader, pc pars
 		wrap(n, leaves, f.span, src)
 		st.result.Notes = append(st.result.Notes, n)
 	}
-	st.result.Text = display
+	st.result.setText(text)
 }
 
 // warnFragile warns of an anchored quote that a small edit could break.

@@ -211,6 +211,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			found := mention.Prepare(doc, mention.Options{Policy: policy, Cards: true})
 			notes := annotate.Prepare(doc, a.Annotations)
 			if opts.Scratch != nil && opts.Cache == nil {
+				notes.TextTo = func(text []byte) { a.textToScratch(text, opts.Scratch) }
 				a.Body = a.convertToScratch(conv, doc, &local, opts.Scratch)
 			} else {
 				a.Body = convert(conv, doc, &local)
@@ -221,11 +222,8 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			a.Headings = doc.Headings
 			a.Mentions = found.Mentions
 			a.Notes = notes.Notes
-			a.Text = notes.Text
-			if a.scratch != nil {
-				if ref, err := a.scratch.PutString(a.Text); err == nil {
-					a.Text, a.textRef = "", ref
-				}
+			if notes.TextTo == nil {
+				a.Text = notes.Text
 			}
 			a.fragments = doc.Fragments
 			a.order = orderMentions(a.Mentions)
@@ -313,6 +311,16 @@ func (a *Article) convertToScratch(conv *markdown.Converter, doc *markdown.Doc, 
 		diags.Add(diag.Diagnostic{Path: doc.File.Path, Msg: err.Error()})
 	}
 	return body
+}
+
+// textToScratch keeps the article's text in sf, or in Text when it cannot.
+func (a *Article) textToScratch(text []byte, sf *scratch.File) {
+	ref, err := sf.Put(text)
+	if err != nil {
+		a.Text = string(text)
+		return
+	}
+	a.scratch, a.textRef = sf, ref
 }
 
 // ReadBody returns the article's HTML: Body, or what Link kept of it in

@@ -126,12 +126,6 @@ func (s *File) read(dst []byte, r Ref) error {
 	return nil
 }
 
-// PutString is Put for a string, without copying it first.
-func (s *File) PutString(str string) (Ref, error) {
-	// Put only reads data.
-	return s.Put(unsafe.Slice(unsafe.StringData(str), len(str)))
-}
-
 // Get returns a new copy of the value at r.
 func (s *File) Get(r Ref) ([]byte, error) {
 	if r.n == 0 {

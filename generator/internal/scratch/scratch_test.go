@@ -29,11 +29,7 @@ func TestPutGet(t *testing.T) {
 	defer f.Close()
 	refs := make([]Ref, len(tests))
 	for i, tt := range tests {
-		if i%2 == 0 {
-			refs[i], err = f.Put([]byte(tt.value))
-		} else {
-			refs[i], err = f.PutString(tt.value)
-		}
+		refs[i], err = f.Put([]byte(tt.value))
 		require.NoError(t, err, tt.name)
 		assert.Equal(t, len(tt.value), refs[i].Len(), tt.name)
 	}
@@ -74,7 +70,7 @@ func TestChunks(t *testing.T) {
 		if i == 5 {
 			v = strings.Repeat("x", chunk+7)
 		}
-		r, err := f.PutString(v)
+		r, err := f.Put([]byte(v))
 		require.NoError(t, err)
 		values, refs = append(values, v), append(refs, r)
 	}
@@ -109,7 +105,7 @@ func TestConcurrent(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			r, err := f.PutString(fmt.Sprintf("value %d %s", i, strings.Repeat("é", i)))
+			r, err := f.Put([]byte(fmt.Sprintf("value %d %s", i, strings.Repeat("é", i))))
 			assert.NoError(t, err)
 			refs[i] = r
 		})
@@ -129,13 +125,13 @@ func TestCloseRemovesFile(t *testing.T) {
 	dir := t.TempDir()
 	f, err := Create(dir)
 	require.NoError(t, err)
-	r, err := f.PutString("body")
+	r, err := f.Put([]byte("body"))
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, entries, "the scratch file is gone after Close")
-	_, err = f.PutString("more")
+	_, err = f.Put([]byte("more"))
 	assert.ErrorIs(t, err, os.ErrClosed)
 	_, err = f.GetString(r)
 	assert.ErrorIs(t, err, os.ErrClosed)
@@ -155,7 +151,7 @@ func TestFailedWrite(t *testing.T) {
 	require.NoError(t, err)
 	defer f.Close()
 	first := strings.Repeat("a", chunk/2)
-	r1, err := f.PutString(first)
+	r1, err := f.Put([]byte(first))
 	require.NoError(t, err)
 
 	good := f.f
@@ -163,7 +159,7 @@ func TestFailedWrite(t *testing.T) {
 	require.NoError(t, err)
 	defer bad.Close()
 	f.f = bad
-	_, err = f.PutString(strings.Repeat("b", chunk/2+1))
+	_, err = f.Put([]byte(strings.Repeat("b", chunk/2+1)))
 	require.ErrorContains(t, err, "scratch file")
 	assert.Len(t, f.buf, len(first), "the failed value is not kept")
 	got, err := f.GetString(r1)
@@ -172,7 +168,7 @@ func TestFailedWrite(t *testing.T) {
 
 	f.f = good
 	third := strings.Repeat("c", chunk)
-	r3, err := f.PutString(third)
+	r3, err := f.Put([]byte(third))
 	require.NoError(t, err)
 	for r, want := range map[Ref]string{r1: first, r3: third} {
 		got, err := f.GetString(r)
