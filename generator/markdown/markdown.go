@@ -85,7 +85,7 @@ func New(opts ...Option) *Converter {
 	for _, o := range opts {
 		o(&c)
 	}
-	rendererOpts := []renderer.Option{html.WithXHTML()}
+	rendererOpts := []renderer.Option{html.WithXHTML(), html.WithWriter(textWriter{html.DefaultWriter})}
 	if c.unsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
