@@ -20,6 +20,17 @@ var htmlReplacements = [...]string{
 	'>':  "&gt;",
 }
 
+// htmlSpecial marks with 1 the bytes htmlReplacements replaces, so that
+// writeText can test eight bytes with one branch.
+var htmlSpecial = func() (t [256]uint8) {
+	for c, r := range htmlReplacements {
+		if r != "" {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 // textWriter is a strings.Builder or a bytes.Buffer.
 type textWriter interface {
 	WriteString(s string) (int, error)
@@ -30,8 +41,19 @@ type textWriter interface {
 func writeText(b textWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		// Eight bytes at a time, with one test, up to a special one.
+		for ; i+8 <= len(s); i += 8 {
+			w := s[i : i+8]
+			if htmlSpecial[w[0]]|htmlSpecial[w[1]]|htmlSpecial[w[2]]|htmlSpecial[w[3]]|
+				htmlSpecial[w[4]]|htmlSpecial[w[5]]|htmlSpecial[w[6]]|htmlSpecial[w[7]] != 0 {
+				break
+			}
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
-		if int(c) >= len(htmlReplacements) || htmlReplacements[c] == "" {
+		if htmlSpecial[c] == 0 {
 			continue
 		}
 		b.WriteString(s[last:i])
