@@ -117,6 +117,15 @@ func newDocKey(site digest.Sum, f content.File, autolink string) docKey {
 	return k
 }
 
+// key returns newDocKey's key for the cache, and nothing without one: a
+// build without a cache reads each file's bytes only to convert them.
+func (c *Cache) key(site digest.Sum, f content.File, autolink string) docKey {
+	if c == nil {
+		return docKey{}
+	}
+	return newDocKey(site, f, autolink)
+}
+
 // lookup returns the cached conversion of path if its key matches and its
 // links still lead where they did.
 func (c *Cache) lookup(path string, key docKey, r *resolver) (cachedDoc, bool) {

@@ -179,7 +179,10 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 		byID[e.ID] = le
 	}
 
-	sk := siteKey(site, opts)
+	var sk digest.Sum // what the cache's keys share
+	if opts.Cache != nil {
+		sk = siteKey(site, opts)
+	}
 	sameEntries := opts.Cache.start(site)
 	n := len(s.Articles) + len(s.Entries)
 	par.For(n, func(i int) {
@@ -189,7 +192,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			if a.Autolink != "" {
 				policy = a.Autolink
 			}
-			key := newDocKey(sk, a.File, policy)
+			key := opts.Cache.key(sk, a.File, policy)
 			if c, ok := opts.Cache.lookup(a.Path, key, r); ok {
 				a.Body, a.Headings, a.Text, a.Sum, a.fragments = c.body, c.headings, c.text, c.sum, c.fragments
 				a.order, a.mentionSums, a.entriesSum = c.order, c.mentionSums, c.entriesSum
@@ -238,7 +241,7 @@ func Link(site *content.Site, diags *diag.List, opts Options) *Site {
 			return
 		}
 		e := s.Entries[i-len(s.Articles)]
-		key := newDocKey(sk, e.File, "")
+		key := opts.Cache.key(sk, e.File, "")
 		if c, ok := opts.Cache.lookup(e.Path, key, r); ok {
 			e.Body = c.body
 			diags.Merge(c.diags)
