@@ -10,6 +10,18 @@ import (
 // its notes): as encoding/json writes it, without its reflection. Tests
 // hold the two together.
 
+// jsonSpecial marks with 1 the bytes writeJSONString looks at more
+// closely: the ASCII ones it escapes, and those that start a character
+// outside ASCII.
+var jsonSpecial = func() (t [256]uint8) {
+	for c := range t {
+		if c < ' ' || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= utf8.RuneSelf {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 // writeJSONString writes s as encoding/json writes a string (FuzzJSONString
 // holds the two together): quoted; with backslash escapes for the quote,
 // the backslash and the control characters that have one; \u escapes for
@@ -20,6 +32,18 @@ func writeJSONString(b *bytes.Buffer, s string) {
 	b.WriteByte('"')
 	last := 0 // s[last:i] is yet to be written
 	for i := 0; i < len(s); {
+		// Eight bytes at a time, with one test, up to one that is not
+		// written as it is or is not ASCII.
+		for ; i+8 <= len(s); i += 8 {
+			w := s[i : i+8]
+			if jsonSpecial[w[0]]|jsonSpecial[w[1]]|jsonSpecial[w[2]]|jsonSpecial[w[3]]|
+				jsonSpecial[w[4]]|jsonSpecial[w[5]]|jsonSpecial[w[6]]|jsonSpecial[w[7]] != 0 {
+				break
+			}
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
