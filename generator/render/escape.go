@@ -63,6 +63,21 @@ func writeText(b textWriter, s string) {
 	b.WriteString(s[last:])
 }
 
+// urlKept tells which bytes writeURL keeps as they are: 1 for those it
+// always keeps (letters, digits, "-._~"), 2 for those it keeps in a whole
+// URL and percent-encodes in a part of one ("!#$&*+,/:;=?@[]").
+var urlKept = func() (t [256]uint8) {
+	for c := range t {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~", byte(c)) >= 0 {
+			t[c] = 1
+		}
+	}
+	for _, c := range []byte("!#$&*+,/:;=?@[]") {
+		t[c] = 2
+	}
+	return t
+}()
+
 // writeURL writes s as html/template writes a value that makes up a whole
 // URL attribute (normalize) or a part after "?" or "#" (!normalize): unsafe
 // schemes become "#ZgotmplZ", bytes outside URLs are percent-encoded, and
@@ -77,18 +92,11 @@ func writeURL(b textWriter, s string, normalize bool) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			c == '-', c == '.', c == '_', c == '~':
+		if urlKept[c] == 1 || urlKept[c] == 2 && normalize {
 			continue
-		case strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
-			if normalize {
-				continue
-			}
-		case c == '%':
-			if normalize && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]) {
-				continue
-			}
+		}
+		if c == '%' && normalize && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]) {
+			continue
 		}
 		u.WriteString(s[last:i])
 		u.WriteByte('%')
