@@ -63,7 +63,7 @@ type Article struct {
 	// Notes are the article's annotations, anchored, in reading order.
 	Notes []*annotate.Note
 	// Text is the article's text as annotations address it. Like Body, it
-	// may wait in Options.Scratch: ReadText reads it either way.
+	// may wait in Options.Scratch: UseText reads it either way.
 	Text string
 	// Sum digests Body and Text when Link had a Cache (it is zero
 	// otherwise), so that a rebuild can tell whether the article's page
@@ -143,7 +143,7 @@ type Options struct {
 	ReleaseSources bool
 	// Scratch, when set, keeps each article's Body and Text in this file
 	// instead of in memory until the render reads them back (see
-	// Article.ReadBody and Article.ReadText), so that a one-shot build
+	// Article.ReadBody and Article.UseText), so that a one-shot build
 	// does not hold every article's HTML and text at once. It is for
 	// renders that read an article's body only for its own page and the
 	// feed, and its text only for the search index. A Cache keeps them in

@@ -53,7 +53,7 @@ type Renderer struct {
 	// nothing with a Memo, or when a template is the site's own (which may
 	// show any article's body or text on any page). Outputs must not read
 	// articles' bodies or mentions, and must read their texts with
-	// link.Article.ReadText: a one-shot build's link stage may have kept
+	// link.Article.UseText: a one-shot build's link stage may have kept
 	// them in a scratch file (link.Options.Scratch).
 	Consume bool
 
