@@ -31,6 +31,21 @@ var htmlSpecial = func() (t [256]uint8) {
 	return t
 }()
 
+// skipPlain returns i moved on past runs of eight bytes of s that hold
+// none of the bytes special marks, testing each run with one branch: to
+// the first run that holds one, or to the last bytes of s, fewer than
+// eight. The caller reads on from there a byte at a time.
+func skipPlain(s string, i int, special *[256]uint8) int {
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		if special[w[0]]|special[w[1]]|special[w[2]]|special[w[3]]|
+			special[w[4]]|special[w[5]]|special[w[6]]|special[w[7]] != 0 {
+			break
+		}
+	}
+	return i
+}
+
 // textWriter is a strings.Builder or a bytes.Buffer.
 type textWriter interface {
 	WriteString(s string) (int, error)
@@ -41,15 +56,7 @@ type textWriter interface {
 func writeText(b textWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		// Eight bytes at a time, with one test, up to a special one.
-		for ; i+8 <= len(s); i += 8 {
-			w := s[i : i+8]
-			if htmlSpecial[w[0]]|htmlSpecial[w[1]]|htmlSpecial[w[2]]|htmlSpecial[w[3]]|
-				htmlSpecial[w[4]]|htmlSpecial[w[5]]|htmlSpecial[w[6]]|htmlSpecial[w[7]] != 0 {
-				break
-			}
-		}
-		if i == len(s) {
+		if i = skipPlain(s, i, &htmlSpecial); i == len(s) {
 			break
 		}
 		c := s[i]

@@ -32,16 +32,8 @@ func writeJSONString(b *bytes.Buffer, s string) {
 	b.WriteByte('"')
 	last := 0 // s[last:i] is yet to be written
 	for i := 0; i < len(s); {
-		// Eight bytes at a time, with one test, up to one that is not
-		// written as it is or is not ASCII.
-		for ; i+8 <= len(s); i += 8 {
-			w := s[i : i+8]
-			if jsonSpecial[w[0]]|jsonSpecial[w[1]]|jsonSpecial[w[2]]|jsonSpecial[w[3]]|
-				jsonSpecial[w[4]]|jsonSpecial[w[5]]|jsonSpecial[w[6]]|jsonSpecial[w[7]] != 0 {
-				break
-			}
-		}
-		if i == len(s) {
+		// Up to a byte that is not written as it is or is not ASCII.
+		if i = skipPlain(s, i, &jsonSpecial); i == len(s) {
 			break
 		}
 		c := s[i]
